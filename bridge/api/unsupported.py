@@ -1,0 +1,36 @@
+"""WeChat APIs that exist as `wx.<name>` in wxsim but are not implemented yet.
+
+Calling one answers `<name>:fail not supported in wxsim` (sync ones throw) and warns once, so a
+mini program gets a clear failure instead of `wx.x is not a function`. Ordered roughly by how
+often real mini programs use them (shared spec/real-world.md). Mock any of them in wxsim.mock.json.
+"""
+
+from __future__ import annotations
+
+UNSUPPORTED: tuple[str, ...] = (
+    # auth / user / payment
+    "getUserInfo", "getUserProfile", "requestPayment", "authorize", "openSetting",
+    "requestSubscribeMessage", "getPhoneNumber",
+    # media
+    "previewImage", "chooseImage", "chooseMedia", "saveImageToPhotosAlbum", "getImageInfo",
+    "compressImage", "chooseVideo", "createInnerAudioContext", "createVideoContext",
+    "createCameraContext",
+    # network beyond request
+    "downloadFile", "uploadFile", "connectSocket", "onSocketOpen", "onSocketMessage",
+    "sendSocketMessage", "closeSocket",
+    # device
+    "scanCode", "makePhoneCall", "setClipboardData", "getClipboardData", "vibrateShort",
+    "vibrateLong", "getNetworkType", "onNetworkStatusChange", "setScreenBrightness",
+    "getScreenBrightness", "setKeepScreenOn",
+    # location
+    "getLocation", "openLocation", "chooseLocation", "startLocationUpdate", "onLocationChange",
+    # canvas / files
+    "createCanvasContext", "canvasToTempFilePath", "getFileSystemManager", "saveFile", "openDocument",
+    # ui extras
+    "pageScrollTo", "setTabBarBadge", "removeTabBarBadge", "showTabBarRedDot", "hideTabBarRedDot",
+    "setTabBarItem", "setTabBarStyle", "showTabBar", "hideTabBar", "setBackgroundColor",
+    "setBackgroundTextStyle", "loadFontFace", "hideHomeButton", "showShareMenu", "hideShareMenu",
+    "updateShareMenu", "getUpdateManager", "navigateToMiniProgram", "navigateBackMiniProgram",
+    "exitMiniProgram", "getLaunchOptionsSync", "getEnterOptionsSync", "reportAnalytics",
+    "getAccountInfoSync", "getBatteryInfo", "getBatteryInfoSync", "setEnableDebug",
+)
