@@ -1,0 +1,145 @@
+"""The cascade: which declarations apply to a node, in which order, and caching of the result.
+
+Rules are indexed by the subject compound's id, else a class, else the tag, so a node only
+tests rules that could match it. The computed style is cached by (matched rules, inline
+style, parent computed style), which makes long uniform lists cheap.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from bridge.diagnostics import Diagnostic, DiagnosticLog, Report
+
+from .computed import ComputedStyle, compute_style
+from .selectors import Selector
+from .stylesheet import Declaration, StyleSheet, parse_declarations
+from .viewport import Viewport
+
+ORIGIN_UA, ORIGIN_AUTHOR, ORIGIN_INLINE = 0, 1, 2
+
+
+class StyleTarget(Protocol):
+    tag: str
+    id: str | None
+    classes: tuple[str, ...]
+    attrs: dict
+    parent: "StyleTarget | None"
+    index: int
+    sibling_count: int
+    inline_style: str
+
+
+class _IndexedRule:
+    __slots__ = ("rid", "selector", "declarations", "key")
+
+    def __init__(self, rid: int, selector: Selector, declarations: tuple[Declaration, ...], key: tuple):
+        self.rid = rid
+        self.selector = selector
+        self.declarations = declarations
+        self.key = key  # (origin, specificity, order): sorts normal declarations by precedence
+
+
+class StyleResolver:
+    """Computes styles for StyleTarget nodes from a list of sheets (earlier sheets lose ties).
+
+    A sheet whose path is `default.wxss` is the user-agent origin (built-in components).
+    """
+
+    def __init__(self, sheets: list[StyleSheet], viewport: Viewport, report: Report | None = None):
+        self.viewport = viewport
+        self.report = report or DiagnosticLog()
+        self._by_id: dict[str, list[_IndexedRule]] = {}
+        self._by_class: dict[str, list[_IndexedRule]] = {}
+        self._by_tag: dict[str, list[_IndexedRule]] = {}
+        self._universal: list[_IndexedRule] = []
+        self._rules: list[_IndexedRule] = []
+        self._style_cache: dict[tuple, ComputedStyle] = {}
+        self._interned: dict[ComputedStyle, ComputedStyle] = {}
+        self._inline_cache: dict[str, tuple[Declaration, ...]] = {}
+        self._inline_warned: set[tuple] = set()
+        self._index(sheets)
+
+    def _index(self, sheets: list[StyleSheet]) -> None:
+        order = 0
+        for sheet in sheets:
+            origin = ORIGIN_UA if getattr(sheet, "user_agent", False) else ORIGIN_AUTHOR
+            for rule in sheet.rules:
+                ir = _IndexedRule(len(self._rules), rule.selector, rule.declarations,
+                                  (origin, rule.selector.specificity, order))
+                order += 1
+                self._rules.append(ir)
+                subj = rule.selector.subject
+                if subj.id is not None:
+                    self._by_id.setdefault(subj.id, []).append(ir)
+                elif subj.classes:
+                    self._by_class.setdefault(subj.classes[0], []).append(ir)
+                elif subj.tag not in (None, "*"):
+                    self._by_tag.setdefault(subj.tag, []).append(ir)
+                else:
+                    self._universal.append(ir)
+
+    def matching_rules(self, node: Any) -> list[_IndexedRule]:
+        """Rules whose selector matches `node`, in cascade order (lowest precedence first)."""
+        cands: list[_IndexedRule] = list(self._universal)
+        if node.id:
+            cands += self._by_id.get(node.id, ())
+        for c in node.classes:
+            cands += self._by_class.get(c, ())
+        cands += self._by_tag.get(node.tag, ())
+        seen: set[int] = set()
+        out = []
+        for r in cands:
+            if r.rid not in seen and r.selector.matches(node):
+                seen.add(r.rid)
+                out.append(r)
+        out.sort(key=lambda r: r.key)
+        return out
+
+    def compute(self, node: Any, parent: ComputedStyle | None) -> ComputedStyle:
+        """The computed style of `node` given its parent's computed style (None for the root)."""
+        matched = self.matching_rules(node)
+        inline = node.inline_style or ""
+        key = (tuple(r.rid for r in matched), inline, parent)
+        cached = self._style_cache.get(key)
+        if cached is not None:
+            return cached
+        cascaded = self._cascade(matched, self._inline(inline))
+        style = compute_style(cascaded, parent, self.viewport)
+        style = self._interned.setdefault(style, style)
+        self._style_cache[key] = style
+        return style
+
+    def _cascade(self, matched: list[_IndexedRule], inline: tuple[Declaration, ...]) -> dict[str, Any]:
+        """CSS Cascade 4 §6.1: normal author < inline < !important author < !important inline."""
+        out: dict[str, Any] = {}
+        important: list[Declaration] = []
+        for r in matched:
+            for d in r.declarations:
+                if d.important:
+                    important.append(d)
+                else:
+                    out.update(d.longhands)
+        for d in inline:
+            if not d.important:
+                out.update(d.longhands)
+        for d in important:
+            out.update(d.longhands)
+        for d in inline:
+            if d.important:
+                out.update(d.longhands)
+        return out
+
+    def _inline(self, text: str) -> tuple[Declaration, ...]:
+        if not text:
+            return ()
+        decls = self._inline_cache.get(text)
+        if decls is None:
+            decls = parse_declarations(text, None, self.report, self._warn_inline)
+            self._inline_cache[text] = decls
+        return decls
+
+    def _warn_inline(self, key: tuple, message: str, file: str | None, line: int | None, col: int | None) -> None:
+        if key not in self._inline_warned:
+            self._inline_warned.add(key)
+            self.report(Diagnostic("warning", message + " (inline style)", file, line, col))
