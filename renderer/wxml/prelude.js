@@ -1,0 +1,75 @@
+// View-layer template runtime: file registry, template lookup, WXS modules and the helpers
+// that compiled render functions call.
+var $W = (function () {
+  var files = {}, wxsDefs = {}, wxsCache = {}, errs = [];
+  var has = Object.prototype.hasOwnProperty;
+  function def(name, factory) { files[name] = factory(name); }
+  function err(e, file, line, col) {
+    var msg = e && e.name && e.message !== undefined ? e.name + ': ' + e.message : String(e);
+    errs.push([msg, file, line, col]);
+  }
+  function tpl(file, name) {
+    var f = files[file];
+    if (!f || typeof name !== 'string') return null;
+    if (has.call(f.tpls, name)) return f.tpls[name];
+    for (var i = 0; i < f.imports.length; i++) {
+      var g = files[f.imports[i]];
+      if (g && has.call(g.tpls, name)) return g.tpls[name];
+    }
+    return null;
+  }
+  function inc(target, D, C) { var f = files[target]; if (f) f.body(D, C); }
+  function getRegExp(p, f) { return new RegExp(p, f); }
+  function getDate() {
+    var a = Array.prototype.slice.call(arguments);
+    return new (Function.prototype.bind.apply(Date, [null].concat(a)))();
+  }
+  function wxsRun(fn, where) {
+    var module = { exports: {} };
+    try { fn(module, module.exports, getRegExp, getDate); }
+    catch (e) { var p = where.split(':'); err(e, p[0], +p[1], +p[2]); }
+    return module.exports;
+  }
+  function wxsDef(rel, fn) { if (!has.call(wxsDefs, rel)) wxsDefs[rel] = fn; }
+  function wxsGet(rel, where) {
+    if (!has.call(wxsCache, rel)) wxsCache[rel] = wxsRun(wxsDefs[rel], where || (rel + ':1:1'));
+    return wxsCache[rel];
+  }
+  function wxsRequire(map, from) {
+    return function (spec) {
+      if (!has.call(map, spec)) throw new Error('cannot require ' + spec + ' from ' + from);
+      return wxsGet(map[spec]);
+    };
+  }
+  function render(file, json) {
+    errs = [];
+    var C = [];
+    files[file].body(JSON.parse(json), C);
+    return JSON.stringify([C, errs]);
+  }
+  function forget(file) { delete files[file]; }
+  function forgetWxs(rel) { delete wxsDefs[rel]; delete wxsCache[rel]; }
+  return { def: def, err: err, tpl: tpl, inc: inc, render: render, forget: forget, forgetWxs: forgetWxs,
+           wxsRun: wxsRun, wxsDef: wxsDef, wxsGet: wxsGet, wxsRequire: wxsRequire };
+})();
+function $g(o, k) { return o == null ? undefined : o[k]; }
+function $c(o, k, a) {
+  if (o == null) return undefined;
+  var f = o[k];
+  if (typeof f !== 'function') throw new TypeError(String(k) + ' is not a function');
+  return f.apply(o, a);
+}
+function $f(f, a) {
+  if (typeof f !== 'function') throw new TypeError(String(f) + ' is not a function');
+  return f.apply(undefined, a);
+}
+function $s(v) { return typeof v === 'string' ? v : v == null ? '' : String(v); }
+function $o(v) { return v == null ? {} : v; }
+function $each(v, fn) {
+  var i;
+  if (Array.isArray(v)) { for (i = 0; i < v.length; i++) fn(v[i], i); }
+  else if (typeof v === 'string') { for (i = 0; i < v.length; i++) fn(v[i], i); }
+  else if (typeof v === 'number') { for (i = 0; i < v; i++) fn(i, i); }
+  else if (v !== null && typeof v === 'object') { for (var k in v) if (Object.prototype.hasOwnProperty.call(v, k)) fn(v[k], k); }
+}
+function $k(B, key) { for (var i = 0; i < B.length; i++) if (Array.isArray(B[i])) B[i][3] = key; }
