@@ -1,0 +1,193 @@
+"""The view layer's node tree: elements and text composed across component instances.
+
+A page is one tree. Each node remembers the instance whose template produced it (its
+`owner`: styles and event handlers are looked up there); a custom component's host node
+also points at the component instance it hosts, whose rendered template becomes the host's
+children with the owner's slot content put in place.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterator
+
+TEXT = "#text"
+
+
+class ViewInstance:
+    """The view side of a page or component instance: its data and its rendered nodes."""
+
+    def __init__(self, instance_id: str, base: str, using: dict[str, str], host: ViewNode | None = None):
+        self.id = instance_id
+        self.base = base  # "pages/index/index" or "components/card/card"
+        self.using = using  # tag name → component base
+        self.host = host
+        self.data: dict | None = None  # None until the logic layer's instanceInit arrives
+        self.nodes: list[ViewNode] = []  # the rendered template (before slot composition)
+        self.dirty = False
+        self.callbacks: list[int] = []
+        self.set_data_seqs: list[int] = []
+        self.ready_sent = False
+        self.options: dict = {}
+
+    def __repr__(self) -> str:
+        return f"<ViewInstance {self.id} {self.base}>"
+
+
+class ViewNode:
+    """One element or text node of the composed tree."""
+
+    __slots__ = (
+        "tag", "attrs", "children", "text", "key", "parent", "owner", "component",
+        "light", "style", "style_dirty", "box", "state", "__weakref__",
+    )
+
+    def __init__(self, tag: str, owner: ViewInstance, attrs: dict | None = None, text: str | None = None,
+                 key: Any = None):
+        self.tag = tag
+        self.attrs: dict = attrs or {}
+        self.children: list[ViewNode] = []
+        self.text = text
+        self.key = key
+        self.parent: ViewNode | None = None
+        self.owner = owner
+        self.component: ViewInstance | None = None  # set on a custom component's host node
+        self.light: list[ViewNode] = []  # slot content given by the owner (host nodes only)
+        self.style: Any = None
+        self.style_dirty = True
+        self.box: Any = None
+        self.state: dict = {}  # view-only state: input value, checked, focus
+
+    # StyleTarget protocol ------------------------------------------------
+    @property
+    def id(self) -> str:
+        value = self.attrs.get("id")
+        return "" if value is None else str(value)
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        value = self.attrs.get("class")
+        if value is None or value is False:
+            return ()
+        return tuple(str(value).split())
+
+    @property
+    def inline_style(self) -> str:
+        value = self.attrs.get("style")
+        return "" if value is None else str(value)
+
+    @property
+    def index(self) -> int:
+        siblings = self.element_siblings()
+        return siblings.index(self) if self in siblings else 0
+
+    @property
+    def sibling_count(self) -> int:
+        return len(self.element_siblings())
+
+    def element_siblings(self) -> list[ViewNode]:
+        if self.parent is None:
+            return [self]
+        return [c for c in self.parent.children if c.tag != TEXT]
+
+    # tree helpers --------------------------------------------------------
+    @property
+    def is_text(self) -> bool:
+        return self.tag == TEXT
+
+    def set_children(self, children: list[ViewNode]) -> None:
+        self.children = children
+        for child in children:
+            child.parent = self
+
+    def walk(self) -> Iterator[ViewNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def dataset(self) -> dict:
+        return {_camel(name[5:]): value for name, value in self.attrs.items() if name.startswith("data-")}
+
+    def text_content(self) -> str:
+        if self.is_text:
+            return self.text or ""
+        return "".join(child.text_content() for child in self.children)
+
+    def ancestors(self) -> Iterator[ViewNode]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def __repr__(self) -> str:
+        return f"<ViewNode {self.tag} {self.text!r}>" if self.is_text else f"<ViewNode {self.tag}>"
+
+
+def _camel(name: str) -> str:
+    """`data-item-id` → `itemId`, as WeChat builds `dataset`."""
+    return re.sub(r"-([a-z])", lambda m: m.group(1).upper(), name.lower())
+
+
+# dumps -----------------------------------------------------------------
+_HIDDEN_ATTRS = re.compile(r"^(bind|catch|capture-bind|capture-catch|mut-bind):|^model:.*\.path$")
+
+
+def visible_attrs(node: ViewNode) -> dict:
+    return {k: v for k, v in node.attrs.items() if not _HIDDEN_ATTRS.match(k)}
+
+
+def attr_text(value: Any) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
+def _escape(text: str, quote: bool = False) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;") if quote else text
+
+
+def to_wxml(node: ViewNode, indent: str = "", step: str = "  ") -> str:
+    """The rendered node as WXML text, one element per line."""
+    if node.is_text:
+        return indent + _escape(node.text or "")
+    attrs = "".join(f' {k}="{_escape(attr_text(v), True)}"' for k, v in visible_attrs(node).items())
+    if not node.children:
+        return f"{indent}<{node.tag}{attrs}></{node.tag}>"
+    if len(node.children) == 1 and node.children[0].is_text:
+        return f"{indent}<{node.tag}{attrs}>{_escape(node.children[0].text or '')}</{node.tag}>"
+    inner = "\n".join(to_wxml(child, indent + step, step) for child in node.children)
+    return f"{indent}<{node.tag}{attrs}>\n{inner}\n{indent}</{node.tag}>"
+
+
+def inner_wxml(node: ViewNode) -> str:
+    return "".join(to_wxml(child, "", "") for child in node.children)
+
+
+def box_dict(node: ViewNode) -> dict | None:
+    box = node.box
+    if box is None:
+        return None
+    return {"x": round(box.x, 2), "y": round(box.y, 2), "width": round(box.width, 2), "height": round(box.height, 2)}
+
+
+def to_tree(node: ViewNode) -> dict:
+    """The rendered node as nested JSON: tag, attrs, text, box (CSS px), children."""
+    if node.is_text:
+        return {"tag": TEXT, "attrs": {}, "text": node.text or "", "box": box_dict(node), "children": []}
+    return {
+        "tag": node.tag,
+        "attrs": {k: v for k, v in visible_attrs(node).items()},
+        "text": node.text_content(),
+        "box": box_dict(node),
+        "children": [to_tree(child) for child in node.children],
+    }

@@ -1,0 +1,282 @@
+"""One page of the view layer: its instances, composed node tree, styles, layout and input.
+
+The page view only talks to the logic layer through messages (`services.post`): it renders
+what `instanceInit`/`setData` tell it, and answers user input with `event` messages.
+Updates are batched: messages mark instances dirty and `flush()` re-renders, restyles and
+lays out once, then tells the logic layer which setData calls are applied.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from bridge.diagnostics import Diagnostic, WxsimError
+from renderer.view import builtins
+from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
+from renderer.view.nodes import TEXT, ViewInstance, ViewNode, to_tree, to_wxml
+from renderer.view.paths import apply_change
+from renderer.view.reconcile import Reconciler, assign_slots, component_props
+
+LONGPRESS_MS = 350
+
+
+class PageView:
+    """The rendered page `route` with page id `page_id` (the logic layer's webview id)."""
+
+    def __init__(self, services: Any, page_id: str, route: str, query: dict | None = None):
+        self.services = services
+        self.page_id = page_id
+        self.route = route
+        self.query = query or {}
+        self.instance = ViewInstance(page_id, route, services.using_components(route))
+        self.instances: dict[str, ViewInstance] = {page_id: self.instance}
+        self.root = ViewNode("page", self.instance)
+        self.instance.host = None
+        self._root_box: Any = None
+        self.scroll_top = 0.0
+        self._listeners: list[Callable[[], None]] = []
+        self._reconciler = Reconciler(self)
+        self._touch: dict | None = None
+        self.ready_posted = False
+        self.layout_dirty = True
+        self.diagnostics: list[Diagnostic] = []
+
+    # messages from the logic layer ---------------------------------------
+    def deliver(self, message: dict) -> None:
+        payload = message["payload"]
+        instance = self.instances.get(payload.get("instanceId"))
+        if instance is None:
+            return
+        kind = message["kind"]
+        if kind == "instanceInit":
+            instance.data = payload.get("data") or {}
+            instance.options = payload.get("options") or {}
+            instance.dirty = True
+        elif kind == "setData":
+            if instance.data is None:
+                instance.data = {}
+            for path, value in payload.get("changes", []):
+                apply_change(instance.data, path, value)
+            instance.dirty = True
+            instance.set_data_seqs.append(message["seq"])
+            if payload.get("callback") is not None:
+                instance.callbacks.append(payload["callback"])
+        elif kind == "triggerEvent":
+            self._trigger_event(instance, payload)
+
+    def _trigger_event(self, instance: ViewInstance, payload: dict) -> None:
+        host = instance.host
+        if host is None:
+            return
+        options = payload.get("options") or {}
+        calls = propagate(
+            host,
+            payload["name"],
+            payload.get("detail"),
+            bubbles=bool(options.get("bubbles")),
+            composed=bool(options.get("composed")),
+            capture=bool(options.get("capturePhase")),
+        )
+        self._send_calls(calls)
+
+    # rendering ------------------------------------------------------------
+    def needs_flush(self) -> bool:
+        return any(inst.dirty for inst in self.instances.values()) or self.layout_dirty
+
+    def flush(self) -> None:
+        """Re-render dirty instances (outermost first), restyle, lay out, notify."""
+        rendered: list[ViewInstance] = []
+        while True:
+            dirty = [inst for inst in self.instances.values() if inst.dirty and inst.data is not None]
+            if not dirty:
+                break
+            for inst in dirty:
+                self._render_instance(inst)
+                rendered.append(inst)
+        if rendered or self.layout_dirty:
+            self.services.style_tree(self.root)
+            self._root_box = self.services.layout(self.root)
+            self.layout_dirty = False
+        for inst in rendered:
+            self._post_applied(inst)
+        self._maybe_ready()
+        if rendered:
+            for listener in list(self._listeners):
+                listener()
+
+    def _render_instance(self, inst: ViewInstance) -> None:
+        inst.dirty = False
+        vnodes = self.services.render(inst.base, inst.data, self._report)
+        parent = self.root if inst.host is None else inst.host
+        inst.nodes = self._reconciler.reconcile(inst.nodes, vnodes, inst, parent)
+        for node in inst.nodes:
+            node.parent = parent
+        parent.children = inst.nodes
+        if inst.host is not None:
+            assign_slots(inst.host, inst, bool(inst.options.get("multipleSlots", True)))
+        self._reassign_touched()
+        self.layout_dirty = True
+
+    def _reassign_touched(self) -> None:
+        for parent in self._reconciler.touched:
+            if parent.component is not None and parent.component.data is not None:
+                assign_slots(parent, parent.component, bool(parent.component.options.get("multipleSlots", True)))
+            for child in parent.children:
+                child.style_dirty = True
+        self._reconciler.touched.clear()
+
+    def _post_applied(self, inst: ViewInstance) -> None:
+        for seq in inst.set_data_seqs:
+            self.services.mark_applied(seq)
+        if inst.callbacks:
+            self.services.post("setDataApplied", "view→logic", inst.id,
+                               {"instanceId": inst.id, "callbacks": inst.callbacks})
+        inst.callbacks = []
+        inst.set_data_seqs = []
+
+    def _maybe_ready(self) -> None:
+        """Components' ready (innermost first), then the page's onReady, once all rendered."""
+        if any(inst.data is None for inst in self.instances.values()) or self.instance.data is None:
+            return
+        for node in reversed(list(self.root.walk())):
+            inst = node.component
+            if inst is not None and not inst.ready_sent:
+                inst.ready_sent = True
+                self.services.post("lifecycle", "view→logic", inst.id, {"event": "componentReady", "id": inst.id})
+        if not self.ready_posted:
+            self.ready_posted = True
+            self.services.post("lifecycle", "view→logic", self.page_id,
+                               {"event": "pageReady", "pageId": self.page_id})
+
+    def _report(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+        self.services.report(diagnostic)
+
+    # component hooks (called by the reconciler) ---------------------------
+    def component_created(self, host: ViewNode, base: str) -> None:
+        try:
+            using = self.services.using_components(base)
+        except WxsimError as exc:
+            self._report(exc.diagnostic)
+            using = {}
+        inst = ViewInstance(self.services.new_component_id(), base, using, host)
+        host.component = inst
+        self.instances[inst.id] = inst
+        self.services.post("lifecycle", "view→logic", inst.id, {
+            "event": "componentAttach", "id": inst.id, "path": base, "pageId": self.page_id,
+            "ownerId": host.owner.id, "props": component_props(host.attrs),
+            "nodeId": host.id, "dataset": host.dataset(),
+        })
+
+    def component_removed(self, inst: ViewInstance) -> None:
+        self.instances.pop(inst.id, None)
+        self.services.post("lifecycle", "view→logic", inst.id, {"event": "componentDetach", "id": inst.id})
+
+    def props_changed(self, inst: ViewInstance, props: dict) -> None:
+        self.services.post("props", "view→logic", inst.id, {"id": inst.id, "props": props})
+
+    def unload(self) -> None:
+        """Detach every component, innermost first (the page itself is unloaded by the host)."""
+        for node in reversed(list(self.root.walk())):
+            if node.component is not None:
+                self.component_removed(node.component)
+
+    # geometry ---------------------------------------------------------------
+    def root_box(self) -> Any:
+        return self._root_box
+
+    def content_height(self) -> float:
+        return self._root_box.height if self._root_box is not None else 0.0
+
+    def hit_test(self, x: float, y: float) -> ViewNode | None:
+        """The innermost visible element whose box contains the page point (x, y)."""
+        return builtins.hit_test(self.root, x, y)
+
+    def subscribe(self, listener: Callable[[], None]) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    # input ------------------------------------------------------------------
+    def touch_start(self, x: float, y: float, now_ms: float | None = None) -> None:
+        target = self.hit_test(x, y)
+        if target is None:
+            self._touch = None
+            return
+        point = touch_point(x, y, self.scroll_top)
+        self._touch = {"target": target, "start": point, "moved": False, "t": now_ms, "longpressed": False}
+        self._send_calls(propagate(target, "touchstart", {}, touches=[point], changed_touches=[point]))
+
+    def touch_move(self, x: float, y: float) -> None:
+        if self._touch is None:
+            return
+        point = touch_point(x, y, self.scroll_top)
+        start = self._touch["start"]
+        if abs(point["pageX"] - start["pageX"]) > 10 or abs(point["pageY"] - start["pageY"]) > 10:
+            self._touch["moved"] = True
+        self._send_calls(propagate(self._touch["target"], "touchmove", {}, touches=[point], changed_touches=[point]))
+
+    def long_press(self) -> bool:
+        """Fire `longpress` for the touch in progress; True when a handler took it."""
+        if self._touch is None or self._touch["moved"]:
+            return False
+        target, point = self._touch["target"], self._touch["start"]
+        taken = has_handler(target, "longpress")
+        self._send_calls(propagate(target, "longpress", {"x": point["pageX"], "y": point["pageY"]},
+                                   touches=[point], changed_touches=[point]))
+        self._touch["longpressed"] = taken
+        return taken
+
+    def touch_end(self, x: float, y: float) -> None:
+        touch = self._touch
+        self._touch = None
+        if touch is None:
+            return
+        point = touch_point(x, y, self.scroll_top)
+        target = touch["target"]
+        self._send_calls(propagate(target, "touchend", {}, touches=[], changed_touches=[point]))
+        if touch["moved"] or touch["longpressed"]:
+            return
+        start = touch["start"]
+        detail = {"x": start["pageX"], "y": start["pageY"]}
+        self._send_calls(propagate(target, "tap", detail, touches=[start], changed_touches=[start]))
+        builtins.after_tap(self, target)
+
+    def tap(self, x: float, y: float) -> None:
+        self.touch_start(x, y)
+        self.touch_end(x, y)
+
+    def input_text(self, node: ViewNode, value: str) -> None:
+        node.state["value"] = value
+        self.layout_dirty = True
+        detail = {"value": value, "cursor": len(value), "keyCode": 0}
+        self._send_calls(propagate(node, "input", detail, bubbles=False))
+        model_path = node.attrs.get("model:value.path")
+        if isinstance(model_path, str) and model_path:
+            self.services.post("modelUpdate", "view→logic", node.owner.id,
+                               {"instanceId": node.owner.id, "path": model_path, "value": value})
+
+    def input_confirm(self, node: ViewNode) -> None:
+        self._send_calls(propagate(node, "confirm", {"value": builtins.value_of(node)}, bubbles=False))
+
+    def input_blur(self, node: ViewNode) -> None:
+        node.state["focus"] = False
+        self._send_calls(propagate(node, "blur", {"value": builtins.value_of(node), "cursor": 0}, bubbles=False))
+
+    def fire(self, node: ViewNode, event_type: str, detail: Any = None) -> None:
+        """Dispatch an event of `event_type` at `node` (automation's `trigger`)."""
+        self._send_calls(propagate(node, event_type, detail if detail is not None else {}))
+
+    def _send_calls(self, calls: list[HandlerCall]) -> None:
+        for call in calls:
+            self.services.post("event", "view→logic", call.instance.id,
+                               {"instanceId": call.instance.id, "handler": call.handler, "event": call.event})
+
+    # dumps -----------------------------------------------------------------------
+    def wxml(self) -> str:
+        return "\n".join(to_wxml(child) for child in self.root.children)
+
+    def tree(self) -> dict:
+        return to_tree(self.root)
+
+    def elements(self) -> list[ViewNode]:
+        return [n for n in self.root.walk() if n.tag != TEXT]

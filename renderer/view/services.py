@@ -1,0 +1,138 @@
+"""What every page view of one running mini program shares: compiled templates, parsed
+stylesheets, the viewport and text measurer, and the way out to the bridge.
+
+Compiling a template or parsing a stylesheet happens once per file and is dropped when the
+file changes (`invalidate`), which is what hot reload relies on.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any, Callable
+
+from bridge.diagnostics import Diagnostic, WxsimError
+from renderer.layout import layout_tree
+from renderer.view.nodes import TEXT, ViewNode
+from renderer.wxml.compiler import compile_wxml
+from renderer.wxml.runtime import TemplateRuntime
+from renderer.wxss.cascade import StyleResolver
+from renderer.wxss.defaults import default_stylesheet
+from renderer.wxss.stylesheet import StyleSheet, parse_stylesheet
+from renderer.wxss.viewport import Viewport
+
+Post = Callable[..., Any]
+
+
+class ViewServices:
+    def __init__(self, project: Any, viewport: Viewport, measurer: Any, post: Post,
+                 report: Callable[[Diagnostic], None], navigate: Callable[[str, str, int], None],
+                 mark_applied: Callable[[int], None], focus: Callable[[Any, ViewNode], None] | None = None):
+        self.project = project
+        self.viewport = viewport
+        self.measurer = measurer
+        self.post = post
+        self.report = report
+        self.navigate = navigate
+        self.mark_applied = mark_applied
+        self._focus = focus
+        self.templates = TemplateRuntime()
+        self._compiled: set[str] = set()
+        self._sheets: dict[str, StyleSheet | None] = {}
+        self._resolvers: dict[tuple, StyleResolver] = {}
+        self._using: dict[str, dict[str, str]] = {}
+        self._ids = itertools.count(1)
+        self._ua = default_stylesheet()
+
+    def new_component_id(self) -> str:
+        return f"c{next(self._ids)}"
+
+    def focus(self, view: Any, node: ViewNode) -> None:
+        if self._focus is not None:
+            self._focus(view, node)
+
+    def invalidate(self) -> None:
+        """Forget compiled templates, stylesheets and component tables (files changed)."""
+        self.templates = TemplateRuntime()
+        self._compiled.clear()
+        self._sheets.clear()
+        self._resolvers.clear()
+        self._using.clear()
+
+    # templates -------------------------------------------------------------
+    def using_components(self, base: str) -> dict[str, str]:
+        if base not in self._using:
+            self._using[base] = self.project.using_components(base)
+        return self._using[base]
+
+    def render(self, base: str, data: dict, report: Callable[[Diagnostic], None]) -> list:
+        rel = base + ".wxml"
+        try:
+            if rel not in self._compiled:
+                compiled = compile_wxml(self.project.read_text, rel, report)
+                self.templates.load(compiled)
+                self._compiled.add(rel)
+            return self.templates.render(rel, data)
+        except WxsimError as exc:
+            report(exc.diagnostic)
+            return []
+
+    # styles ------------------------------------------------------------------
+    def _sheet(self, rel: str) -> StyleSheet | None:
+        if rel not in self._sheets:
+            sheet = None
+            if self.project.exists(rel):
+                try:
+                    sheet = parse_stylesheet(self.project.read_text(rel), rel, self.project.read_text, self.report)
+                except WxsimError as exc:
+                    self.report(exc.diagnostic)
+            self._sheets[rel] = sheet
+        return self._sheets[rel]
+
+    def resolver_for(self, base: str, is_page: bool) -> StyleResolver:
+        """Pages see app.wxss and their own sheet; components only their own (isolated)."""
+        files = ("app.wxss", base + ".wxss") if is_page else (base + ".wxss",)
+        key = files
+        resolver = self._resolvers.get(key)
+        if resolver is None:
+            sheets = [self._ua] + [s for s in (self._sheet(f) for f in files) if s is not None]
+            resolver = StyleResolver(sheets, self.viewport, self.report)
+            self._resolvers[key] = resolver
+        return resolver
+
+    def style_tree(self, root: ViewNode) -> None:
+        """Compute styles where something changed: dirty nodes, and below a changed style."""
+        stack: list[tuple[ViewNode, Any, bool]] = [(root, None, False)]
+        while stack:
+            node, parent_style, parent_changed = stack.pop()
+            if node.tag == TEXT:
+                node.style = parent_style
+                continue
+            if node.style is None or node.style_dirty or parent_changed:
+                resolver = self.resolver_for(node.owner.base, node.owner.host is None)
+                style = resolver.compute(node, parent_style)
+                changed = style is not node.style
+                node.style = style
+                node.style_dirty = False
+            else:
+                changed = False
+            kids = node.children
+            for child in reversed(kids):
+                stack.append((child, node.style, changed))
+
+    # layout -------------------------------------------------------------------
+    def layout(self, root: ViewNode) -> Any:
+        for node in root.walk():
+            node.box = None
+        box = layout_tree(root, self.viewport, self.measurer)
+        _assign_boxes(box)
+        return box
+
+
+def _assign_boxes(box: Any) -> None:
+    stack = [box]
+    while stack:
+        current = stack.pop()
+        node = getattr(current, "node", None)
+        if node is not None and hasattr(node, "box"):
+            node.box = current
+        stack.extend(current.children)

@@ -1,0 +1,303 @@
+"""The running mini program: logic layer, page views and host APIs joined by the bridge.
+
+`Simulator` owns the event loop. `pump()` runs whatever is due — thread hand-offs, host
+timers, JS timers, queued bridge messages — and then lets the page views apply their
+batched updates. The window calls it from a Qt timer; the automation API calls it until
+the program is idle. No Qt here.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import threading
+import time
+from collections import deque
+from pathlib import Path
+from typing import Any, Callable
+
+from bridge.api.devices import find_device
+from bridge.api.mocks import MockRules
+from bridge.api.registry import HostApis
+from bridge.api.storage import Storage, default_storage_dir
+from bridge.api.ui import UiState
+from bridge.channel import Bridge
+from bridge.diagnostics import Diagnostic, WxsimError
+from renderer.view.page import PageView
+from renderer.view.services import ViewServices
+from renderer.wxss.viewport import Viewport
+from simulator.logic.host import LogicHost
+from simulator.project import Project
+from simulator.router import PageStack
+
+# wx.* calls that wait for the user (a click in the window or an automation answer).
+USER_ANSWERED = frozenset({"showModal", "showActionSheet", "requestPayment", "authorize"})
+# JS timers due this soon count as pending work when waiting for idle.
+SETTLE_HORIZON_MS = 50.0
+
+NAV_BAR_HEIGHT = 44.0
+TAB_BAR_HEIGHT = 48.0
+
+
+class Simulator:
+    """One mini program running headless; the window and the automation API drive it."""
+
+    def __init__(self, project_dir: str | Path, device: str | None = None, storage_dir: str | Path | None = None,
+                 measurer: Any = None, time_limit_s: float = 5.0):
+        self.project = Project.load(project_dir)
+        profile = find_device(device)
+        if profile is None:
+            raise WxsimError(Diagnostic("error", f"unknown device '{device}' (see `wxsim devices`)"))
+        self.device = profile
+        self.diagnostics: list[Diagnostic] = []
+        self.console: list[dict] = []
+        self.errors: list[dict] = []
+        self._diag_listeners: list[Callable[[Diagnostic], None]] = []
+        self.bridge = Bridge()
+        self.storage = Storage(storage_dir or default_storage_dir(self.project.project_dir))
+        self._host_timers: list[tuple[float, int, Callable[[], Any]]] = []
+        self._timer_seq = itertools.count()
+        self._threadsafe: deque[Callable[[], Any]] = deque()
+        self._lock = threading.Lock()
+        self._open_calls: dict[int, str] = {}
+        self._listeners: list[Callable[[], None]] = []
+        self.ui = UiState(self.schedule)
+        self.mocks = MockRules.load(self.project.project_dir, self.report)
+        self.project_root = self.project.root
+        self.apis = HostApis(self)
+        self.viewport = Viewport(float(profile["screenWidth"]), float(profile["screenHeight"]),
+                                 float(profile["pixelRatio"]))
+        self.measurer = measurer or _default_measurer()
+        self.focus_listeners: list[Callable[[PageView, Any], None]] = []
+        self.view = ViewServices(self.project, self.viewport, self.measurer, self._post, self.report,
+                                 self._navigate_from_view, self.bridge.mark_applied, self._focused)
+        self.router = PageStack(self)
+        self.logic = LogicHost(self.project, self._post_from_logic, self.report, self._invoke_sync,
+                               time_limit_s=time_limit_s)
+        self.bridge.connect("logic", self.logic.deliver)
+        self.bridge.connect("view", self._deliver_to_view)
+        self.bridge.connect("host", self._deliver_to_host)
+        self.started = False
+
+    # start ---------------------------------------------------------------------
+    def start(self, page_url: str | None = None, scene: int = 1001) -> None:
+        """Boot the logic layer, launch the app and open the first page."""
+        route, query = self.router.parse(page_url or self.project.entry_page)
+        self.launch_options = {"path": route, "query": query, "scene": scene, "referrerInfo": {}}
+        self.logic.boot(self.apis.names())
+        self._post("lifecycle", "host→logic", "app", {"event": "appLaunch", "options": self.launch_options})
+        self.router.open_first(route, query)
+        self.started = True
+
+    # diagnostics ------------------------------------------------------------------
+    def report(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+        for listener in list(self._diag_listeners):
+            listener(diagnostic)
+
+    def on_diagnostic(self, listener: Callable[[Diagnostic], None]) -> None:
+        self._diag_listeners.append(listener)
+
+    # messages --------------------------------------------------------------------
+    def _post(self, kind: str, direction: str, target: str | None, payload: Any, **extra: Any) -> dict:
+        return self.bridge.post(kind, direction, target, payload, **extra)
+
+    def _post_from_logic(self, message: dict) -> None:
+        self._post(message["kind"], message.get("direction", "logic→view"), message.get("target"),
+                   message.get("payload"))
+
+    def _deliver_to_view(self, message: dict) -> None:
+        instance_id = (message.get("payload") or {}).get("instanceId")
+        for page in self.router.all_views():
+            if instance_id in page.instances:
+                page.deliver(message)
+                return
+
+    def _deliver_to_host(self, message: dict) -> None:
+        kind, payload = message["kind"], message.get("payload") or {}
+        if kind == "invoke":
+            call_id = payload.get("callId")
+            self._open_calls[call_id] = payload.get("name", "")
+            self.apis.invoke(payload.get("name", ""), payload.get("args") or {}, call_id)
+        elif kind == "console":
+            self.console.append(payload)
+        elif kind == "error":
+            self.errors.append(payload)
+        elif kind == "navigate":
+            self.router.navigate_from_view(payload)
+
+    def _invoke_sync(self, name: str, args: dict) -> dict:
+        self._post("invoke", "logic→host", None, {"name": name, "args": args, "sync": True})
+        result = self.apis.invoke_sync(name, args)
+        self._post("callback", "host→logic", None, {"name": name, "result": result, "sync": True})
+        return result
+
+    # ApiContext ------------------------------------------------------------------
+    def resolve(self, call_id: int, result: dict, source: str) -> None:
+        self._open_calls.pop(call_id, None)
+        self._post("callback", "host→logic", None, {"callId": call_id, "result": result}, source=source)
+
+    def schedule(self, delay_ms: float, fn: Callable[[], Any]) -> Any:
+        entry = (time.monotonic() * 1000 + delay_ms, next(self._timer_seq), fn)
+        heapq.heappush(self._host_timers, entry)
+        return entry
+
+    def call_soon_threadsafe(self, fn: Callable[[], Any]) -> None:
+        with self._lock:
+            self._threadsafe.append(fn)
+
+    def current_page_config(self) -> dict:
+        top = self.router.top()
+        return self.project.page_window(top.route) if top else {}
+
+    def current_page_id(self) -> str | None:
+        top = self.router.top()
+        return top.page_id if top else None
+
+    # the view's way out -------------------------------------------------------------
+    def _navigate_from_view(self, open_type: str, url: str, delta: int) -> None:
+        self._post("navigate", "view→host", None, {"openType": open_type, "url": url, "delta": delta})
+
+    def _focused(self, view: PageView, node: Any) -> None:
+        for listener in list(self.focus_listeners):
+            listener(view, node)
+
+    def subscribe(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Called after the page stack or a page's rendering changed."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def notify(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+    # the event loop ---------------------------------------------------------------------
+    def pump(self) -> bool:
+        """Run everything that is due now; True if anything ran."""
+        did = self._run_threadsafe()
+        now = time.monotonic() * 1000
+        while self._host_timers and self._host_timers[0][0] <= now:
+            _, _, fn = heapq.heappop(self._host_timers)
+            fn()
+            did = True
+        if self.started:
+            self.logic.run_due_timers(now)
+        while True:
+            while self.bridge.deliver_next():
+                did = True
+            flushed = False
+            for page in self.router.all_views():
+                if page.needs_flush():
+                    page.flush()
+                    flushed = True
+            if flushed:
+                did = True
+                self.notify()
+            if not self.bridge.pending():
+                break
+        return did
+
+    def _run_threadsafe(self) -> bool:
+        did = False
+        while True:
+            with self._lock:
+                if not self._threadsafe:
+                    return did
+                fn = self._threadsafe.popleft()
+            fn()
+            did = True
+
+    def busy(self) -> bool:
+        """Work is pending that an automation step should wait for."""
+        if self.bridge.pending() or self._threadsafe:
+            return True
+        if any(page.needs_flush() for page in self.router.all_views()):
+            return True
+        if any(name not in USER_ANSWERED for name in self._open_calls.values()):
+            return True
+        now = time.monotonic() * 1000
+        if self._host_timers and self._host_timers[0][0] <= now + SETTLE_HORIZON_MS:
+            return True
+        next_js = self.logic.next_timer_ms() if self.started else None
+        return next_js is not None and next_js <= now + SETTLE_HORIZON_MS
+
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Pump until nothing is pending; raises TimeoutError naming what is still busy."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self.pump()
+            if not self.busy():
+                return
+            if time.monotonic() > deadline:
+                pending = sorted(set(self._open_calls.values()))
+                raise TimeoutError(f"the mini program did not settle within {timeout:g} s"
+                                   + (f" (waiting for wx.{', wx.'.join(pending)})" if pending else ""))
+            time.sleep(0.001)
+
+    def next_due_ms(self) -> float | None:
+        times = [t[0] for t in self._host_timers[:1]]
+        js = self.logic.next_timer_ms() if self.started else None
+        if js is not None:
+            times.append(js)
+        return min(times) if times else None
+
+    # conveniences for the window and automation -------------------------------------------
+    def current_view(self) -> PageView | None:
+        top = self.router.top()
+        return top.view if top else None
+
+    def current_route(self) -> str | None:
+        top = self.router.top()
+        return top.route if top else None
+
+    def page_config(self) -> dict:
+        return self.current_page_config()
+
+    def page_stack_depth(self) -> int:
+        return len(self.router.stack)
+
+    def tab_bar(self) -> dict | None:
+        return self.project.app.get("tabBar")
+
+    def navigate_back(self) -> None:
+        self.router.navigate_back(1)
+        self.pump()
+
+    def switch_tab(self, route: str) -> None:
+        self.router.switch_tab(route)
+        self.pump()
+
+    def tick(self) -> None:
+        self.pump()
+
+    def page_area_height(self) -> float:
+        """The height of the page area: the screen less status, navigation and tab bars."""
+        config = self.current_page_config()
+        height = float(self.device["screenHeight"])
+        if config.get("navigationStyle") != "custom":
+            height -= float(self.device.get("statusBarHeight", 20)) + NAV_BAR_HEIGHT
+        if config.get("hasTabBar"):
+            height -= TAB_BAR_HEIGHT + _bottom_inset(self.device)
+        return height
+
+    def close(self) -> None:
+        self.router.close_all()
+
+
+def _bottom_inset(device: dict) -> float:
+    safe = device.get("safeArea") or {}
+    return max(0.0, float(device["screenHeight"]) - float(safe.get("bottom", device["screenHeight"])))
+
+
+def _default_measurer() -> Any:
+    """Qt's font metrics when Qt can start (headless included), else the approximate one."""
+    try:
+        from renderer.qt.text import QtTextMeasurer
+        from renderer.qt.app import ensure_app
+
+        ensure_app()
+        return QtTextMeasurer()
+    except Exception:  # no Qt libraries on this machine: measure approximately
+        from renderer.layout.text import ApproxMeasurer
+
+        return ApproxMeasurer()
