@@ -1,0 +1,384 @@
+"""paint_box_tree: draws a laid-out Box tree with QPainter.
+
+Reads positions from the Box (CSS px, page coordinates) and looks from the computed style;
+it makes no layout decisions. Subtrees entirely outside the clip are skipped using cached
+subtree bounds, so a 6,000-node list that shows 20 rows costs about 20 rows of painting.
+`position: fixed` subtrees are painted last, in viewport coordinates (they do not scroll).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+
+from renderer.qt import controls
+from renderer.qt.icons import DEFAULT_SIZE, draw_icon
+from renderer.qt.images import ImageStore, image_rects
+from renderer.qt.style import TEXT_TAG, px, qcolor, radii, sget, style_of, text_font
+
+Bounds = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+# Box.lines hold (text, x, y, width) in page coordinates, like the Box itself.
+LINES_ARE_ABSOLUTE = True
+
+_BORDER_PEN = {"dashed": Qt.PenStyle.DashLine, "dotted": Qt.PenStyle.DotLine}
+_CLIPPING = ("hidden", "scroll", "auto", "clip")
+
+
+@dataclass
+class _Ctx:
+    painter: QPainter
+    images: ImageStore | None
+    editing: Any
+    bounds: dict[int, Bounds]
+    fixed: list[tuple[Any, QColor | None]] = field(default_factory=list)
+    painted: int = 0
+    in_fixed: bool = False
+
+
+_bounds_cache: dict[int, tuple[Any, tuple, dict[int, Bounds]]] = {}
+
+
+def _fingerprint(root: Any) -> tuple:
+    kids = getattr(root, "children", None) or ()
+    return (root.x, root.y, root.width, root.height, len(kids))
+
+
+def invalidate_bounds(root: Any = None) -> None:
+    """Forget cached subtree bounds (for `root`, or all); call after a layout mutates boxes in place."""
+    if root is None:
+        _bounds_cache.clear()
+    else:
+        _bounds_cache.pop(id(root), None)
+
+
+def _compute_bounds(box: Any, out: dict[int, Bounds]) -> Bounds:
+    x0, y0 = box.x, box.y
+    x1, y1 = x0 + max(0.0, box.width), y0 + max(0.0, box.height)
+    for line in getattr(box, "lines", None) or ():
+        try:
+            (lx, ly), lw = _line_origin(box, line[1], line[2]), float(line[3])
+        except (TypeError, IndexError, ValueError):
+            continue
+        x0, y0 = min(x0, lx), min(y0, ly)
+        x1 = max(x1, lx + lw)
+    for child in getattr(box, "children", None) or ():
+        cx0, cy0, cx1, cy1 = _compute_bounds(child, out)
+        if cx0 < x0:
+            x0 = cx0
+        if cy0 < y0:
+            y0 = cy0
+        if cx1 > x1:
+            x1 = cx1
+        if cy1 > y1:
+            y1 = cy1
+    b = (x0, y0, x1, y1)
+    out[id(box)] = b
+    return b
+
+
+def subtree_bounds(root: Any) -> dict[int, Bounds]:
+    """id(box) → the union of the box and its descendants (cached per root)."""
+    fp = _fingerprint(root)
+    hit = _bounds_cache.get(id(root))
+    if hit is not None and hit[0] is root and hit[1] == fp:
+        return hit[2]
+    out: dict[int, Bounds] = {}
+    _compute_bounds(root, out)
+    if len(_bounds_cache) > 8:
+        _bounds_cache.clear()
+    _bounds_cache[id(root)] = (root, fp, out)
+    return out
+
+
+def paint_box_tree(painter: QPainter, root_box: Any, clip: QRectF, scroll_y: float = 0.0, *,
+                   images: ImageStore | None = None, editing: Any = None) -> int:
+    """Paint `root_box` into `painter` whose origin is the top-left of the page viewport.
+
+    `clip` is the visible part of the viewport (viewport coordinates); the page is shifted up
+    by `scroll_y`. `editing` is a node whose value a live editor widget is showing (its text is
+    not painted twice). Returns how many boxes were painted (for tests and profiling).
+    """
+    if root_box is None:
+        return 0
+    ctx = _Ctx(painter, images, editing, subtree_bounds(root_box))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+    painter.translate(0, -scroll_y)
+    visible = (clip.left(), clip.top() + scroll_y, clip.right(), clip.bottom() + scroll_y)
+    _paint(ctx, root_box, visible, None)
+    painter.restore()
+    if ctx.fixed:
+        painter.save()
+        painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+        view = (clip.left(), clip.top(), clip.right(), clip.bottom())
+        ctx.in_fixed = True
+        for box, override in ctx.fixed:
+            _paint(ctx, box, view, override, fixed_root=True)
+        painter.restore()
+    return ctx.painted
+
+
+def _intersects(b: Bounds, v: tuple[float, float, float, float]) -> bool:
+    return b[0] < v[2] and b[2] > v[0] and b[1] < v[3] and b[3] > v[1]
+
+
+def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_root: bool = False) -> None:
+    bounds = ctx.bounds.get(id(box))
+    style = style_of(box)
+    node = getattr(box, "node", None)
+    if not fixed_root and sget(style, "position") == "fixed" and not _is_text(node):
+        ctx.fixed.append((box, override))
+        return
+    if bounds is None:  # a box added since the bounds were computed
+        bounds = _compute_bounds(box, ctx.bounds)
+    if not _intersects(bounds, visible):
+        return
+    p = ctx.painter
+    opacity = sget(style, "opacity", 1.0)
+    try:
+        opacity = float(opacity)
+    except (TypeError, ValueError):
+        opacity = 1.0
+    if opacity <= 0.0:
+        return
+    tag = getattr(node, "tag", "") if node is not None else ""
+    rect = QRectF(box.x, box.y, box.width, box.height)
+    saved = False
+    if opacity < 1.0:
+        p.save()
+        saved = True
+        p.setOpacity(p.opacity() * opacity)
+    shown = sget(style, "visibility", "visible") not in ("hidden", "collapse")
+    own = (box.x, box.y, box.x + box.width, box.y + box.height)
+    if shown and _intersects(own, visible) and not _is_text(node):
+        ctx.painted += 1
+        r = radii(style, box.width, box.height)
+        _paint_background(p, style, rect, r)
+        override = _paint_builtin(ctx, box, node, tag, style, rect, override) or override
+        _paint_border(p, style, rect, r)
+    lines = getattr(box, "lines", None)
+    if shown and lines:
+        if _is_text(node):
+            ctx.painted += 1
+        _paint_lines(p, box, style, lines, override, visible)
+    children = getattr(box, "children", None)
+    if children:
+        clips = sget(style, "overflow-x", "visible") in _CLIPPING or sget(style, "overflow-y", "visible") in _CLIPPING
+        child_visible = visible
+        if clips:
+            if not saved:
+                p.save()
+                saved = True
+            r = radii(style, box.width, box.height)
+            if any(r):
+                p.setClipPath(_rounded_path(rect, r), Qt.ClipOperation.IntersectClip)
+            else:
+                p.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+            child_visible = (max(visible[0], own[0]), max(visible[1], own[1]),
+                             min(visible[2], own[2]), min(visible[3], own[3]))
+        for child in children:
+            _paint(ctx, child, child_visible, override)
+    if saved:
+        p.restore()
+
+
+def _is_text(node: Any) -> bool:
+    return node is not None and getattr(node, "tag", None) == TEXT_TAG
+
+
+# ---------------------------------------------------------------- boxes
+def _rounded_path(rect: QRectF, r: tuple[float, float, float, float]) -> QPainterPath:
+    tl, tr, br, bl = r
+    x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
+    path = QPainterPath()
+    path.moveTo(x + tl, y)
+    path.lineTo(x + w - tr, y)
+    if tr:
+        path.arcTo(QRectF(x + w - 2 * tr, y, 2 * tr, 2 * tr), 90, -90)
+    path.lineTo(x + w, y + h - br)
+    if br:
+        path.arcTo(QRectF(x + w - 2 * br, y + h - 2 * br, 2 * br, 2 * br), 0, -90)
+    path.lineTo(x + bl, y + h)
+    if bl:
+        path.arcTo(QRectF(x, y + h - 2 * bl, 2 * bl, 2 * bl), 270, -90)
+    path.lineTo(x, y + tl)
+    if tl:
+        path.arcTo(QRectF(x, y, 2 * tl, 2 * tl), 180, -90)
+    path.closeSubpath()
+    return path
+
+
+def _paint_background(p: QPainter, style: Any, rect: QRectF, r: tuple) -> None:
+    color = qcolor(sget(style, "background-color"))
+    if color is None or color.alpha() == 0 or rect.isEmpty():
+        return
+    if any(r):
+        p.fillPath(_rounded_path(rect, r), QBrush(color))
+    else:
+        p.fillRect(rect, color)
+
+
+def _border_sides(style: Any) -> list[tuple[float, QColor | None, str]]:
+    current = qcolor(sget(style, "color")) or QColor(0, 0, 0)
+    sides = []
+    for side in ("top", "right", "bottom", "left"):
+        kind = sget(style, f"border-{side}-style", "none")
+        width = px(sget(style, f"border-{side}-width"), 0.0, 0.0) if kind not in ("none", "hidden") else 0.0
+        color = qcolor(sget(style, f"border-{side}-color", "currentcolor"), current)
+        sides.append((width, color, kind))
+    return sides
+
+
+def _paint_border(p: QPainter, style: Any, rect: QRectF, r: tuple) -> None:
+    sides = _border_sides(style)
+    if not any(w > 0 and c is not None and c.alpha() > 0 for w, c, _ in sides):
+        return
+    uniform = all(s[0] == sides[0][0] and s[1] == sides[0][1] and s[2] == sides[0][2] for s in sides)
+    if uniform:
+        w, c, kind = sides[0]
+        pen = QPen(c, w)
+        pen.setStyle(_BORDER_PEN.get(kind, Qt.PenStyle.SolidLine))
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        p.save()
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        inner = rect.adjusted(w / 2, w / 2, -w / 2, -w / 2)
+        if any(r):
+            p.drawPath(_rounded_path(inner, tuple(max(0.0, x - w / 2) for x in r)))
+        else:
+            p.drawRect(inner)
+        p.restore()
+        return
+    # Different sides: each side is a trapezoid between the outer and inner edges (CSS corner joins).
+    (wt, ct, st), (wr, cr, sr), (wb, cb, sb), (wl, cl, sl) = sides
+    x0, y0, x1, y1 = rect.left(), rect.top(), rect.right(), rect.bottom()
+    quads = [
+        (wt, ct, [(x0, y0), (x1, y0), (x1 - wr, y0 + wt), (x0 + wl, y0 + wt)]),
+        (wr, cr, [(x1, y0), (x1, y1), (x1 - wr, y1 - wb), (x1 - wr, y0 + wt)]),
+        (wb, cb, [(x1, y1), (x0, y1), (x0 + wl, y1 - wb), (x1 - wr, y1 - wb)]),
+        (wl, cl, [(x0, y1), (x0, y0), (x0 + wl, y0 + wt), (x0 + wl, y1 - wb)]),
+    ]
+    p.save()
+    if any(r):
+        p.setClipPath(_rounded_path(rect, r), Qt.ClipOperation.IntersectClip)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    p.setPen(Qt.PenStyle.NoPen)
+    for w, c, pts in quads:
+        if w <= 0 or c is None or c.alpha() == 0:
+            continue
+        path = QPainterPath(QPointF(*pts[0]))
+        for pt in pts[1:]:
+            path.lineTo(QPointF(*pt))
+        path.closeSubpath()
+        p.fillPath(path, QBrush(c))
+    p.restore()
+
+
+# ---------------------------------------------------------------- text
+def _line_origin(box: Any, lx: float, ly: float) -> tuple[float, float]:
+    if LINES_ARE_ABSOLUTE:
+        return float(lx), float(ly)
+    return box.x + float(lx), box.y + float(ly)
+
+
+def _paint_lines(p: QPainter, box: Any, style: Any, lines: Any, override: QColor | None, visible: tuple) -> None:
+    tf = text_font(style)
+    color = override or qcolor(sget(style, "color")) or QColor(0, 0, 0)
+    if color.alpha() == 0:
+        return
+    p.setFont(tf.qfont)
+    p.setPen(color)
+    half = (tf.line_height - (tf.ascent + tf.descent)) / 2
+    for line in lines:
+        try:
+            text, lx, ly = line[0], line[1], line[2]
+        except (TypeError, IndexError):
+            continue
+        x, y = _line_origin(box, lx, ly)
+        if y > visible[3] or y + tf.line_height < visible[1]:
+            continue
+        if text:
+            p.drawText(QPointF(x, y + half + tf.ascent), str(text))
+
+
+# ---------------------------------------------------------------- built-in components
+def _first_line_rect(box: Any) -> QRectF | None:
+    for child in getattr(box, "children", None) or ():
+        lines = getattr(child, "lines", None)
+        if lines:
+            text, lx, ly, lw = lines[0][:4]
+            x, y = _line_origin(child, lx, ly)
+            tf = text_font(style_of(child))
+            return QRectF(x, y, lw, tf.line_height)
+        found = _first_line_rect(child)
+        if found is not None:
+            return found
+    return None
+
+
+def _paint_builtin(ctx: _Ctx, box: Any, node: Any, tag: str, style: Any, rect: QRectF,
+                   override: QColor | None) -> QColor | None:
+    """Draw a built-in component's own look; may return a text colour for its subtree."""
+    p = ctx.painter
+    if tag == "button":
+        return controls.paint_button(p, node, style, rect, _first_line_rect(box))
+    if tag == "switch":
+        controls.paint_switch(p, node, rect)
+    elif tag == "checkbox":
+        controls.paint_checkbox(p, node, rect)
+    elif tag == "radio":
+        controls.paint_radio(p, node, rect)
+    elif tag in ("input", "textarea"):
+        if node is not ctx.editing:
+            color = override or qcolor(sget(style, "color")) or QColor(0, 0, 0)
+            controls.paint_field(p, node, style, rect, tag == "textarea", color)
+    elif tag == "icon":
+        _paint_icon(p, node, style, rect)
+    elif tag == "image":
+        _paint_image(ctx, node, style, rect)
+    elif tag == "progress":
+        controls.paint_progress(p, node, rect)
+    elif tag == "slider":
+        controls.paint_slider(p, node, rect)
+    return None
+
+
+def _paint_icon(p: QPainter, node: Any, style: Any, rect: QRectF) -> None:
+    size_attr = controls.attr(node, "size", DEFAULT_SIZE)
+    try:
+        size = float(str(size_attr).replace("px", "").strip())
+    except ValueError:
+        size = DEFAULT_SIZE
+    color_attr = controls.attr(node, "color")
+    color = QColor(str(color_attr)) if isinstance(color_attr, str) and color_attr else None
+    if color is not None and not color.isValid():
+        color = None
+    square = QRectF(rect.center().x() - size / 2, rect.center().y() - size / 2, size, size)
+    draw_icon(p, str(controls.attr(node, "type", "")), square, color)
+
+
+def _paint_image(ctx: _Ctx, node: Any, style: Any, rect: QRectF) -> None:
+    if ctx.images is None:
+        return
+    img = ctx.images.get(controls.attr(node, "src"))
+    if img is None:
+        return
+    inner = controls.content_rect(style, rect)
+    target, source = image_rects(str(controls.attr(node, "mode", "scaleToFill") or "scaleToFill"), inner,
+                                 img.width(), img.height())
+    p = ctx.painter
+    p.save()
+    r = radii(style, rect.width(), rect.height())
+    if any(r):
+        p.setClipPath(_rounded_path(rect, r), Qt.ClipOperation.IntersectClip)
+    else:
+        p.setClipRect(inner, Qt.ClipOperation.IntersectClip)
+    p.drawImage(target, img, source)
+    p.restore()
