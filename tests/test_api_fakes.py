@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from bridge.api import HostApis, MockRules, Storage, UiState, default_device
 from bridge.diagnostics import Diagnostic

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import json
 
-from bridge.api import MockRules
 from test_api_fakes import make
+
+from bridge.api import MockRules
 
 RULES = {
     "request": [

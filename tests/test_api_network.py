@@ -6,9 +6,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from test_api_fakes import make
 
 from bridge.api.network import build_request
-from test_api_fakes import make
 
 
 class Handler(BaseHTTPRequestHandler):

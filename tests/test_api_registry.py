@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from test_api_fakes import make
 
 from bridge.api.registry import SyncApiError, registry
-from test_api_fakes import make
 
 
 def test_unsupported_api_fails_clearly_and_warns_once(tmp_path):

@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from test_api_fakes import make
 
 

@@ -4,11 +4,11 @@ import json
 import os
 
 import pytest
+from test_api_fakes import make
 
 from bridge.api import Storage, default_storage_dir
 from bridge.api.registry import SyncApiError
 from bridge.api.storage import KEY_LIMIT
-from test_api_fakes import make
 
 
 def test_round_trip_keeps_json_types(tmp_path):

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
-
-from bridge.api import find_device, load_devices, default_device
 from test_api_fakes import make
+
+from bridge.api import default_device, find_device, load_devices
 
 REQUIRED = ("model", "brand", "platform", "system", "screenWidth", "screenHeight", "pixelRatio",
             "statusBarHeight", "safeArea", "menuButton")

@@ -10,6 +10,19 @@ from bridge.api.storage import Storage, StorageError, default_storage_dir
 from bridge.api.ui import UiState
 
 __all__ = [
-    "ApiContext", "Router", "HostApis", "Call", "SyncApiError", "api", "Storage", "StorageError",
-    "default_storage_dir", "UiState", "MockRules", "MOCK_FILE", "load_devices", "default_device", "find_device",
+    "MOCK_FILE",
+    "ApiContext",
+    "Call",
+    "HostApis",
+    "MockRules",
+    "Router",
+    "Storage",
+    "StorageError",
+    "SyncApiError",
+    "UiState",
+    "api",
+    "default_device",
+    "default_storage_dir",
+    "find_device",
+    "load_devices",
 ]

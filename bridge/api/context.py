@@ -6,8 +6,9 @@ through this protocol so that they run (and are tested) headless with a fake con
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bridge.diagnostics import Diagnostic
 
@@ -32,10 +33,10 @@ class ApiContext(Protocol):
     """What the simulator gives `HostApis`."""
 
     device: dict  # the active device profile (assets/devices.json entry)
-    storage: "Storage"
-    ui: "UiState"
+    storage: Storage
+    ui: UiState
     router: Router
-    mocks: "MockRules"
+    mocks: MockRules
     project_root: Path
 
     def resolve(self, call_id: int, result: dict, source: str) -> None:

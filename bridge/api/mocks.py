@@ -10,9 +10,10 @@ from __future__ import annotations
 import copy
 import fnmatch
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from bridge.diagnostics import Diagnostic
 
@@ -84,7 +85,7 @@ class MockRules:
         self.file: Path | None = None
 
     @classmethod
-    def load(cls, project_root: Path | str, report: Callable[[Diagnostic], None] | None = None) -> "MockRules":
+    def load(cls, project_root: Path | str, report: Callable[[Diagnostic], None] | None = None) -> MockRules:
         rules = cls(report)
         path = Path(project_root) / MOCK_FILE
         if path.is_file():
@@ -105,7 +106,7 @@ class MockRules:
             self._report(Diagnostic("error", "mock file must be a JSON object {api: [rules]}", MOCK_FILE))
             return
         for api, rules in doc.items():
-            if api.startswith("$") or api.startswith("//"):
+            if api.startswith(("$", "//")):
                 continue  # room for comments / schema keys
             if not isinstance(rules, list):
                 self._report(Diagnostic("error", f"mock rules for '{api}' must be a list", MOCK_FILE))

@@ -53,7 +53,8 @@ def _with_query(url: str, query: str) -> str:
 def build_request(args: dict) -> dict:
     """The `requests.request` keyword arguments for a wx.request call."""
     method = str(args.get("method") or "GET").upper()
-    headers = {str(k): _js_string(v) for k, v in (args.get("header") or {}).items()}
+    given = args.get("header")
+    headers = {str(k): _js_string(v) for k, v in given.items()} if isinstance(given, dict) else {}
     if not any(k.lower() == "content-type" for k in headers):
         headers["content-type"] = "application/json"
     content_type = next(v for k, v in headers.items() if k.lower() == "content-type")

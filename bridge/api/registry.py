@@ -8,8 +8,9 @@ WeChat's `errMsg` and a `source` ("builtin", "simulated", "mock:<file>#<n>") for
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from bridge.api.context import ApiContext
 from bridge.diagnostics import Diagnostic
@@ -63,7 +64,7 @@ class SyncApiError(Exception):
 class Call:
     """One wx.* call in flight: its arguments and the way to answer it."""
 
-    def __init__(self, apis: "HostApis", spec: ApiSpec | None, name: str, args: dict, call_id: int | None):
+    def __init__(self, apis: HostApis, spec: ApiSpec | None, name: str, args: dict, call_id: int | None):
         self.apis = apis
         self.ctx: ApiContext = apis.ctx
         self.spec = spec
@@ -188,7 +189,7 @@ class HostApis:
     def _run(self, call: Call, spec: ApiSpec) -> dict | None:
         try:
             return spec.fn(call)
-        except Exception as exc:  # a bug of ours or a bizarre argument: report, fail the call
+        except Exception as exc:  # noqa: BLE001 - a bug of ours or a bizarre argument: report, fail the call
             self.ctx.report(Diagnostic("error", f"wx.{call.name} failed inside wxsim: {exc!r}"))
             return call.fail(str(exc))
 

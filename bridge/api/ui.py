@@ -7,8 +7,9 @@ Pages followed: https://developers.weixin.qq.com/miniprogram/dev/api/ui/interact
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import Any
 
 from bridge.api.registry import Call, api, param_error
 
@@ -63,7 +64,7 @@ class UiState:
 
     def __init__(self, schedule: Callable[[float, Callable[[], Any]], Any]):
         self._schedule = schedule
-        self._listeners: list[Callable[["UiState"], None]] = []
+        self._listeners: list[Callable[[UiState], None]] = []
         self.toast: Toast | None = None
         self._toast_gen = 0
         self.modals: list[Modal] = []
@@ -72,7 +73,7 @@ class UiState:
         self.refreshing = False
 
     # --- change notification ----------------------------------------------------------------
-    def subscribe(self, fn: Callable[["UiState"], None]) -> Callable[[], None]:
+    def subscribe(self, fn: Callable[[UiState], None]) -> Callable[[], None]:
         """Call `fn(ui)` after every change; returns the unsubscribe function."""
         self._listeners.append(fn)
         return lambda: self._listeners.remove(fn) if fn in self._listeners else None
