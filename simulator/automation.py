@@ -1,0 +1,388 @@
+"""The Python automation API: drive a mini program headless, as WeChat's
+miniprogram-automator does, with every action returning once its work has settled."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from renderer.view import builtins
+from renderer.view.nodes import ViewNode, attr_text, inner_wxml, to_wxml
+from renderer.view.page import PageView
+from renderer.view.query import select_all
+from simulator.paths import split_path
+from simulator.runtime import Simulator
+
+BUNDLED_EXAMPLE = Path(__file__).resolve().parent.parent / "assets" / "examples" / "shop"
+DEFAULT_TIMEOUT = 10.0
+
+
+class AutomationError(Exception):
+    """An automation step could not be done (routing failed, element gone, timeout)."""
+
+
+def launch(project_dir: str | Path | None = None, device: str | None = None, page: str | None = None,
+           headless: bool = True, storage: str | Path | None = None, scene: int = 1001) -> MiniProgram:
+    """Start a mini program and wait until its first page has rendered.
+
+    `storage=None` uses the project's persistent storage (the same as the window); pass a
+    folder to use another. `headless=False` is not needed for screenshots: rendering is
+    offscreen either way.
+    """
+    sim = Simulator(project_dir or BUNDLED_EXAMPLE, device=device, storage_dir=storage)
+    sim.start(page, scene=scene)
+    mp = MiniProgram(sim)
+    mp.wait_idle()
+    return mp
+
+
+class MiniProgram:
+    def __init__(self, sim: Simulator):
+        self.sim = sim
+        self._token = 0
+
+    def __enter__(self) -> MiniProgram:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # pages and routing ------------------------------------------------------------
+    def current_page(self) -> Page:
+        view = self.sim.current_view()
+        if view is None:
+            raise AutomationError("no page is open")
+        return Page(self, view)
+
+    def page_stack(self) -> list[Page]:
+        return [Page(self, entry.view) for entry in self.sim.router.stack]
+
+    def _route(self, method: str, *args: Any) -> Page:
+        reason = getattr(self.sim.router, method)(*args)
+        if reason:
+            raise AutomationError(f"{method} failed: {reason}")
+        self.wait_idle()
+        return self.current_page()
+
+    def navigate_to(self, url: str) -> Page:
+        return self._route("navigate_to", url)
+
+    def redirect_to(self, url: str) -> Page:
+        return self._route("redirect_to", url)
+
+    def navigate_back(self, delta: int = 1) -> Page:
+        return self._route("navigate_back", delta)
+
+    def switch_tab(self, url: str) -> Page:
+        return self._route("switch_tab", url)
+
+    def relaunch(self, url: str) -> Page:
+        return self._route("relaunch", url)
+
+    # the logic layer ----------------------------------------------------------------
+    def evaluate(self, js: str) -> Any:
+        """Run an expression or a function source in the logic layer; its JSON result."""
+        value = self.sim.logic.evaluate(js)
+        self.wait_idle()
+        return value
+
+    def call_wx_method(self, name: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Any:
+        """Call `wx.<name>(*args)`; async APIs resolve to their success (or fail) result."""
+        self._token += 1
+        token = self._token
+        arg_json = json.dumps(list(args), ensure_ascii=False)
+        started = self.sim.logic.evaluate(f"""function () {{
+            var args = {arg_json}; var box = globalThis.__automation || (globalThis.__automation = {{}});
+            var fn = wx[{json.dumps(name)}];
+            if (typeof fn !== 'function') throw new Error('wx.{name} is not a function');
+            if (/Sync$/.test({json.dumps(name)}) || typeof args[0] !== 'object' || args[0] === null) {{
+                box[{token}] = {{done: true, value: fn.apply(wx, args)}}; return true; }}
+            var opts = Object.assign({{}}, args[0]);
+            opts.success = function (r) {{ box[{token}] = {{done: true, value: r}}; }};
+            opts.fail = function (r) {{ box[{token}] = {{done: true, value: r, failed: true}}; }};
+            fn.call(wx, opts); return true; }}""")
+        del started
+        deadline = time.monotonic() + timeout
+        while True:
+            self.sim.pump()
+            box = self.sim.logic.evaluate(f"(globalThis.__automation || {{}})[{token}] || null")
+            if box and box.get("done"):
+                self.wait_idle()
+                return box.get("value")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"wx.{name} did not answer within {timeout:g} s")
+            time.sleep(0.001)
+
+    def mock_wx_method(self, name: str, result: Any = None, fn: str | None = None) -> None:
+        """Make `wx.<name>` answer `result` (or call the JS function source `fn`)."""
+        if fn is not None:
+            self.sim.logic.mock_with_function(name, fn)
+        else:
+            self.sim.mocks.add(name, result if result is not None else {})
+
+    def restore_wx_method(self, name: str) -> None:
+        self.sim.mocks.remove(name)
+        self.sim.logic.restore_mock(name)
+
+    # settling, output --------------------------------------------------------------------
+    def wait_idle(self, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.sim.wait_idle(timeout)
+
+    def screenshot(self, path: str | Path | None = None) -> bytes:
+        """A PNG of the device screen (status bar, navigation bar, page, tabBar, overlays)."""
+        from simulator.ui.screenshot import screen_png
+
+        self.wait_idle()
+        data = screen_png(self.sim)
+        if path is not None:
+            Path(path).write_bytes(data)
+        return data
+
+    def traffic(self) -> list[dict]:
+        return self.sim.bridge.recorder.export()
+
+    def console(self) -> list[dict]:
+        return list(self.sim.console)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return list(self.sim.diagnostics)
+
+    def answer_modal(self, confirm: bool = True, content: str | None = None) -> None:
+        """Click the confirm (or cancel) button of the modal that is showing."""
+        if not self.sim.ui.answer_modal(confirm, content):
+            raise AutomationError("no modal is showing")
+        self.wait_idle()
+
+    def close(self) -> None:
+        self.sim.close()
+        self.sim.pump()
+
+
+class Page:
+    def __init__(self, mp: MiniProgram, view: PageView):
+        self.mp = mp
+        self.view = view
+
+    def __repr__(self) -> str:
+        return f"<Page {self.path}>"
+
+    @property
+    def path(self) -> str:
+        return self.view.route
+
+    @property
+    def query(self) -> dict:
+        return dict(self.view.query)
+
+    @property
+    def page_id(self) -> str:
+        return self.view.page_id
+
+    def data(self, path: str | None = None) -> Any:
+        return _data_at(self.mp.sim.logic.instance_data(self.view.page_id), path)
+
+    def set_data(self, data: dict) -> None:
+        self.mp.sim.logic.set_data(self.view.page_id, data)
+        self.mp.wait_idle()
+
+    def call_method(self, name: str, *args: Any) -> Any:
+        result = self.mp.sim.logic.call_method(self.view.page_id, name, list(args))
+        self.mp.wait_idle()
+        return result
+
+    def query(self, selector: str) -> Element | None:
+        found = self.query_all(selector)
+        return found[0] if found else None
+
+    def query_all(self, selector: str) -> list[Element]:
+        nodes = select_all(self.view.root, selector, self.view.instance)
+        return [Element(self, node) for node in nodes]
+
+    def wait_for(self, what: str | int | float | Callable[[], Any], timeout: float = DEFAULT_TIMEOUT) -> Any:
+        """Wait for a selector to match, a predicate to be truthy, or a number of ms."""
+        if isinstance(what, (int, float)):
+            end = time.monotonic() + what / 1000
+            while time.monotonic() < end:
+                self.mp.sim.pump()
+                time.sleep(0.001)
+            self.mp.wait_idle(timeout)
+            return None
+        deadline = time.monotonic() + timeout
+        while True:
+            self.mp.sim.pump()
+            result = self.query(what) if isinstance(what, str) else what()
+            if result:
+                return result
+            if time.monotonic() > deadline:
+                label = f"selector {what!r}" if isinstance(what, str) else "predicate"
+                raise TimeoutError(f"{label} not satisfied on page {self.path} within {timeout:g} s")
+            time.sleep(0.002)
+
+    def size(self) -> dict:
+        box = self.view.root_box()
+        width = box.width if box is not None else float(self.mp.sim.device["screenWidth"])
+        return {"width": width, "height": self.view.content_height()}
+
+    def scroll_top(self) -> float:
+        return self.view.scroll_top
+
+    def scroll_to(self, top: float) -> None:
+        limit = max(0.0, self.view.content_height() - self.mp.sim.page_area_height())
+        self.view.scroll_top = max(0.0, min(float(top), limit))
+        self.mp.wait_idle()
+
+    def wxml(self) -> str:
+        return self.view.wxml()
+
+    def tree(self) -> dict:
+        return self.view.tree()
+
+
+class Element:
+    def __init__(self, page: Page, node: ViewNode):
+        self.page = page
+        self.node = node
+
+    def __repr__(self) -> str:
+        return f"<Element {self.tag_name}#{self.node.id}>" if self.node.id else f"<Element {self.tag_name}>"
+
+    @property
+    def tag_name(self) -> str:
+        return self.node.tag
+
+    def text(self) -> str:
+        return self.node.text_content()
+
+    def attribute(self, name: str) -> Any:
+        value = self.node.attrs.get(name)
+        return None if value is None else _attr_string(value)
+
+    def property(self, name: str) -> Any:
+        if name == "value":
+            return self.value()
+        if name == "checked":
+            return builtins.checked_of(self.node)
+        if self.node.component is not None:
+            return (self.data() or {}).get(name)
+        return self.node.attrs.get(name)
+
+    def value(self) -> Any:
+        return builtins.value_of(self.node)
+
+    def style(self, name: str) -> Any:
+        style = self.node.style
+        return None if style is None else style.get(name)
+
+    def size(self) -> dict:
+        box = self._box()
+        return {"width": box.width, "height": box.height}
+
+    def offset(self) -> dict:
+        box = self._box()
+        return {"left": box.x, "top": box.y}
+
+    def wxml(self) -> str:
+        return inner_wxml(self.node)
+
+    def outer_wxml(self) -> str:
+        return to_wxml(self.node, "", "")
+
+    def _box(self) -> Any:
+        box = self.node.box
+        if box is None:
+            raise AutomationError(f"{self!r} has no box (it is not displayed)")
+        return box
+
+    def _center_on_screen(self) -> tuple[float, float]:
+        """The centre of the box, scrolling the page first if it is out of view."""
+        box = self._box()
+        x, y = box.x + box.width / 2, box.y + box.height / 2
+        view, sim = self.page.view, self.page.mp.sim
+        visible = sim.page_area_height()
+        if not (view.scroll_top <= y < view.scroll_top + visible):
+            view.scroll_top = max(0.0, min(y - visible / 2, view.content_height() - visible))
+        return x, y
+
+    def tap(self) -> None:
+        x, y = self._center_on_screen()
+        self.page.view.tap(x, y)
+        self.page.mp.wait_idle()
+
+    def longpress(self) -> None:
+        x, y = self._center_on_screen()
+        view = self.page.view
+        view.touch_start(x, y)
+        view.long_press()
+        view.touch_end(x, y)
+        self.page.mp.wait_idle()
+
+    def input(self, text: str) -> None:
+        if self.node.tag not in builtins.TEXT_INPUTS:
+            raise AutomationError(f"{self!r} is not an input or textarea")
+        self.page.view.input_text(self.node, text)
+        self.page.mp.wait_idle()
+
+    def confirm(self) -> None:
+        self.page.view.input_confirm(self.node)
+        self.page.mp.wait_idle()
+
+    def trigger(self, event_type: str, detail: Any = None) -> None:
+        self.page.view.fire(self.node, event_type, detail)
+        self.page.mp.wait_idle()
+
+    def query(self, selector: str) -> Element | None:
+        found = self.query_all(selector)
+        return found[0] if found else None
+
+    def query_all(self, selector: str) -> list[Element]:
+        scope = self.node.component if self.node.component is not None else self.node.owner
+        start = self.node
+        nodes = select_all(start, selector, scope) if self.node.component is None else \
+            select_all_shadow(self.node, selector)
+        return [Element(self.page, n) for n in nodes]
+
+    # custom components ---------------------------------------------------------------
+    def _instance_id(self) -> str:
+        if self.node.component is None:
+            raise AutomationError(f"{self!r} is not a custom component")
+        return self.node.component.id
+
+    def data(self, path: str | None = None) -> Any:
+        return _data_at(self.page.mp.sim.logic.instance_data(self._instance_id()), path)
+
+    def set_data(self, data: dict) -> None:
+        self.page.mp.sim.logic.set_data(self._instance_id(), data)
+        self.page.mp.wait_idle()
+
+    def call_method(self, name: str, *args: Any) -> Any:
+        result = self.page.mp.sim.logic.call_method(self._instance_id(), name, list(args))
+        self.page.mp.wait_idle()
+        return result
+
+
+def select_all_shadow(host: ViewNode, selector: str) -> list[ViewNode]:
+    """Elements of a custom component's own template (its shadow tree)."""
+    found: list[ViewNode] = []
+    instance = host.component
+    for child in host.children:
+        found += select_all(child, selector, instance, include_start=True)
+    return found
+
+
+def _data_at(data: Any, path: str | None) -> Any:
+    if not path:
+        return data
+    for key in split_path(path):
+        if isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
+            data = data[key]
+        elif isinstance(data, dict) and str(key) in data:
+            data = data[str(key)]
+        else:
+            return None
+    return data
+
+
+def _attr_string(value: Any) -> str:
+    return attr_text(value)
