@@ -18,7 +18,7 @@ var $W = (function () {
     }
     return null;
   }
-  function inc(target, D, C) { var f = files[target]; if (f) f.body(D, C); }
+  function inc(target, D, O) { var f = files[target]; if (f) f.body(D, O); }
   function getRegExp(p, f) { return new RegExp(p, f); }
   function getDate() {
     var a = Array.prototype.slice.call(arguments);
@@ -43,13 +43,16 @@ var $W = (function () {
   }
   function render(file, json) {
     errs = [];
-    var C = [];
-    files[file].body(JSON.parse(json), C);
-    return JSON.stringify([C, errs]);
+    var O = ['[['];
+    files[file].body(JSON.parse(json), O);
+    $z(O, 1);
+    O.push('],');
+    O.push(JSON.stringify(errs), ']');
+    return O.join('');
   }
   function forget(file) { delete files[file]; }
   function forgetWxs(rel) { delete wxsDefs[rel]; delete wxsCache[rel]; }
-  return { def: def, err: err, tpl: tpl, inc: inc, render: render, forget: forget, forgetWxs: forgetWxs,
+  return { files: files, def: def, err: err, tpl: tpl, inc: inc, render: render, forget: forget, forgetWxs: forgetWxs,
            wxsRun: wxsRun, wxsDef: wxsDef, wxsGet: wxsGet, wxsRequire: wxsRequire };
 })();
 function $g(o, k) { return o == null ? undefined : o[k]; }
@@ -72,4 +75,12 @@ function $each(v, fn) {
   else if (typeof v === 'number') { for (i = 0; i < v; i++) fn(i, i); }
   else if (v !== null && typeof v === 'object') { for (var k in v) if (Object.prototype.hasOwnProperty.call(v, k)) fn(v[k], k); }
 }
-function $k(B, key) { for (var i = 0; i < B.length; i++) if (Array.isArray(B[i])) B[i][3] = key; }
+// JSON text of a value; undefined and functions (which JSON cannot carry) become null.
+function $j(v) {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
+  var s = JSON.stringify(v);
+  return s === undefined ? 'null' : s;
+}
+// Drop the leading comma of the first child written since O.length was `mark`.
+function $z(O, mark) { if (O.length > mark) O[mark] = O[mark].slice(1); }
