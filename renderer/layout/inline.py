@@ -1,0 +1,179 @@
+"""Inline formatting: a paragraph of styled text runs, white-space processing and line boxes.
+
+A paragraph is what CSS calls the inline content of one block container: the text nodes of
+an element and of its inline descendants (`text`, `span`, …). Each run keeps its own style
+so an inline element's font and colour survive to painting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .text import FontSpec, TextMeasurer, atoms
+
+_COLLAPSIBLE = re.compile(r"[ \t\r\n]+")
+_SPACES = re.compile(r"[ \t\r]+")
+
+
+@dataclass
+class Run:
+    text: str
+    style: Any  # ComputedStyle of the text (its parent element's style)
+    node: Any  # the input text node
+    keep_newlines: bool = False  # WeChat's <text> turns "\n" into line breaks
+
+
+@dataclass
+class Fragment:
+    """A piece of one run placed on one line; x, y relative to the paragraph's content box."""
+
+    run: int
+    text: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass
+class LineBox:
+    y: float
+    height: float
+    width: float
+    fragments: list[Fragment] = field(default_factory=list)
+
+
+_fonts: dict[Any, FontSpec] = {}
+
+
+def font_of(style: Any) -> FontSpec:
+    """The FontSpec of a computed style (cached: a page has few distinct styles)."""
+    f = _fonts.get(style)
+    if f is None:
+        f = FontSpec(tuple(style.get("font-family")), style.get("font-size"), int(style.get("font-weight")),
+                     style.get("font-style") != "normal", style.get("line-height"))
+        _fonts[style] = f
+    return f
+
+
+def collapse_white_space(runs: list[Run]) -> list[Run]:
+    """CSS Text 3 §4.1.1: collapse spaces (across run boundaries), keep them under pre/pre-wrap."""
+    out: list[Run] = []
+    prev_space = True  # spaces at the start of a paragraph are removed
+    for run in runs:
+        ws = run.style.get("white-space")
+        text = run.text
+        if ws in ("pre", "pre-wrap", "break-spaces"):
+            text = text.replace("\t", "    ")
+        elif ws == "pre-line" or run.keep_newlines:
+            text = "\n".join(_SPACES.sub(" ", part).strip(" ") for part in text.split("\n"))
+            if prev_space and text.startswith(" "):
+                text = text[1:]
+        else:
+            text = _COLLAPSIBLE.sub(" ", text)
+            if prev_space and text.startswith(" "):
+                text = text[1:]
+        if text:
+            prev_space = text.endswith((" ", "\n"))
+            out.append(Run(text, run.style, run.node, run.keep_newlines))
+    return out
+
+
+class Paragraph:
+    """Inline content of one container, laid out into line boxes for a given width."""
+
+    def __init__(self, runs: list[Run], container_style: Any, measurer: TextMeasurer):
+        self.runs = collapse_white_space(runs)
+        self.style = container_style
+        self.measurer = measurer
+        self.nowrap = container_style.get("white-space") in ("nowrap", "pre")
+        self.break_all = container_style.get("word-break") == "break-all"
+        self._atoms = self._split()
+        self._layouts: dict[tuple, list[LineBox]] = {}
+
+    def is_empty(self) -> bool:
+        return not any(r.text.strip(" ") for r in self.runs)
+
+    def _split(self) -> list[tuple[int, str, float]]:
+        out = []
+        for i, run in enumerate(self.runs):
+            font = font_of(run.style)
+            for a in atoms(run.text, self.break_all):
+                w = 0.0 if a == "\n" else self.measurer.measure(a, font, None)[0]
+                out.append((i, a, w))
+        return out
+
+    def layout(self, max_width: float | None) -> list[LineBox]:
+        """Line boxes for `max_width` (None: no wrapping), cached per width."""
+        mw = None if max_width is None else round(max_width, 3)
+        key = (None if self.nowrap else mw, mw)
+        lines = self._layouts.get(key)
+        if lines is None:
+            lines = self._break(key[0])
+            self._align(lines, max_width)
+            self._layouts[key] = lines
+        return lines
+
+    def size(self, max_width: float | None) -> tuple[float, float]:
+        lines = self.layout(max_width)
+        return (max((ln.width for ln in lines), default=0.0), sum(ln.height for ln in lines))
+
+    def _break(self, max_width: float | None) -> list[LineBox]:
+        """Greedy breaking over atoms of all runs (CSS Text 3 §5); trailing spaces hang."""
+        lines: list[list[tuple[int, str, float]]] = [[]]
+        width = 0.0
+        for run, a, w in self._atoms:
+            cur = lines[-1]
+            if a == "\n":
+                lines.append([])
+                width = 0.0
+                continue
+            if a[0] in " \t":
+                if cur:
+                    cur.append((run, a, w))
+                    width += w
+                continue
+            if cur and max_width is not None and width + w > max_width + 1e-6:
+                lines.append([])
+                cur, width = lines[-1], 0.0
+            cur.append((run, a, w))
+            width += w
+        return [self._line_box(parts) for parts in lines]
+
+    def _line_box(self, parts: list[tuple[int, str, float]]) -> LineBox:
+        while parts and parts[-1][1][0] in " \t":
+            parts.pop()
+        strut = self.style.get("line-height")
+        height = max([strut] + [self.runs[r].style.get("line-height") for r, _, _ in parts])
+        line = LineBox(0.0, height, 0.0)
+        x = 0.0
+        for run, a, w in parts:
+            frags = line.fragments
+            if frags and frags[-1].run == run:
+                frags[-1].text += a
+                frags[-1].width += w
+            else:
+                lh = self.runs[run].style.get("line-height")
+                frags.append(Fragment(run, a, x, (height - lh) / 2, w, lh))
+            x += w
+        line.width = x
+        return line
+
+    def _align(self, lines: list[LineBox], max_width: float | None) -> None:
+        """CSS Text 3 §7.1 text-align (justify is treated as start); stack lines vertically."""
+        align = self.style.get("text-align")
+        y = 0.0
+        for line in lines:
+            line.y = y
+            for f in line.fragments:
+                f.y += y
+            y += line.height
+            if max_width is None or align in ("left", "start", "justify"):
+                continue
+            shift = max_width - line.width
+            if align == "center":
+                shift /= 2
+            for f in line.fragments:
+                f.x += shift

@@ -1,0 +1,109 @@
+"""Computed styles → Taffy (`stretchable.Style`), one shared Style object per distinct style.
+
+Building a Style validates every field in Python, so it is done once per distinct
+ComputedStyle and shared by every node with that style.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stretchable.style import (AUTO, PCT, PT, AlignContent, AlignItems, AlignSelf, BoxSizing, Display,
+                               FlexDirection, FlexWrap, JustifyContent, Overflow, Position, Rect, Size, Style)
+
+SIDES = ("top", "right", "bottom", "left")
+
+_JUSTIFY = {"flex-start": JustifyContent.FLEX_START, "start": JustifyContent.START, "left": JustifyContent.START,
+            "flex-end": JustifyContent.FLEX_END, "end": JustifyContent.END, "right": JustifyContent.END,
+            "center": JustifyContent.CENTER, "space-between": JustifyContent.SPACE_BETWEEN,
+            "space-around": JustifyContent.SPACE_AROUND, "space-evenly": JustifyContent.SPACE_EVENLY}
+_ALIGN_ITEMS = {"flex-start": AlignItems.FLEX_START, "start": AlignItems.START, "flex-end": AlignItems.FLEX_END,
+                "end": AlignItems.END, "center": AlignItems.CENTER, "baseline": AlignItems.BASELINE,
+                "stretch": AlignItems.STRETCH, "normal": AlignItems.STRETCH}
+_ALIGN_SELF = {k: AlignSelf[v.name] for k, v in _ALIGN_ITEMS.items()}
+_ALIGN_CONTENT = {"flex-start": AlignContent.FLEX_START, "start": AlignContent.START,
+                  "flex-end": AlignContent.FLEX_END, "end": AlignContent.END, "center": AlignContent.CENTER,
+                  "stretch": AlignContent.STRETCH, "space-between": AlignContent.SPACE_BETWEEN,
+                  "space-around": AlignContent.SPACE_AROUND, "space-evenly": AlignContent.SPACE_EVENLY}
+_DIRECTION = {"row": FlexDirection.ROW, "row-reverse": FlexDirection.ROW_REVERSE,
+              "column": FlexDirection.COLUMN, "column-reverse": FlexDirection.COLUMN_REVERSE}
+_WRAP = {"nowrap": FlexWrap.NO_WRAP, "wrap": FlexWrap.WRAP, "wrap-reverse": FlexWrap.WRAP_REVERSE}
+_OVERFLOW = {"visible": Overflow.VISIBLE, "hidden": Overflow.HIDDEN, "clip": Overflow.CLIP,
+             "scroll": Overflow.SCROLL, "auto": Overflow.SCROLL}
+
+_cache: dict[tuple, Style] = {}
+
+
+def length(value: Any) -> Any:
+    """A computed length (px float, ("%", n) or a keyword) as a Taffy length."""
+    if type(value) is float or type(value) is int:
+        return value * PT
+    if type(value) is tuple:
+        return value[1] * PCT
+    return AUTO
+
+
+def element_style(cs: Any, display: str) -> Style:
+    """The Taffy style of an element laid out as `display` ("block", "flex" or "none")."""
+    key = (cs, display)
+    style = _cache.get(key)
+    if style is None:
+        style = _cache[key] = _build(cs, display)
+    return style
+
+
+def anonymous_line_style(text_align: str) -> Style:
+    """An anonymous line of inline-level boxes: a wrapping row, items aligned at the bottom.
+
+    This approximates CSS inline formatting with atomic inlines (images, inline-blocks, mini
+    buttons): baseline alignment is approximated by aligning boxes' bottom edges.
+    """
+    key = ("line", text_align)
+    style = _cache.get(key)
+    if style is None:
+        justify = {"center": JustifyContent.CENTER, "right": JustifyContent.FLEX_END,
+                   "end": JustifyContent.FLEX_END}.get(text_align, JustifyContent.FLEX_START)
+        style = _cache[key] = Style(display=Display.FLEX, flex_wrap=FlexWrap.WRAP, align_items=AlignItems.FLEX_END,
+                                    justify_content=justify, size=Size(width=100 * PCT, height=AUTO))
+    return style
+
+
+def anonymous_block_style() -> Style:
+    """An anonymous block box (a paragraph between block siblings)."""
+    style = _cache.get(("anon",))
+    if style is None:
+        style = _cache[("anon",)] = Style(display=Display.BLOCK, flex_shrink=1.0)
+    return style
+
+
+def _build(cs: Any, display: str) -> Style:
+    g = cs.get
+    position = g("position")
+    kwargs: dict[str, Any] = dict(
+        display={"none": Display.NONE, "flex": Display.FLEX}.get(display, Display.BLOCK),
+        box_sizing=BoxSizing.BORDER if g("box-sizing") == "border-box" else BoxSizing.CONTENT,
+        position=Position.ABSOLUTE if position in ("absolute", "fixed") else Position.RELATIVE,
+        overflow_x=_OVERFLOW.get(g("overflow-x"), Overflow.VISIBLE),
+        overflow_y=_OVERFLOW.get(g("overflow-y"), Overflow.VISIBLE),
+        margin=Rect(*(length(g(f"margin-{s}")) for s in SIDES)),
+        padding=Rect(*(length(g(f"padding-{s}")) for s in SIDES)),
+        border=Rect(*(g(f"border-{s}-width") * PT for s in SIDES)),
+        size=Size(width=length(g("width")), height=length(g("height"))),
+        min_size=Size(width=length(g("min-width")), height=length(g("min-height"))),
+        max_size=Size(width=length(g("max-width")), height=length(g("max-height"))),
+        flex_direction=_DIRECTION[g("flex-direction")], flex_wrap=_WRAP[g("flex-wrap")],
+        flex_grow=float(g("flex-grow")), flex_shrink=float(g("flex-shrink")),
+        flex_basis=length(g("flex-basis")),
+        gap=Size(width=length(_gap(g("column-gap"))), height=length(_gap(g("row-gap")))),
+        justify_content=_JUSTIFY.get(g("justify-content")),
+        align_items=_ALIGN_ITEMS.get(g("align-items")),
+        align_self=_ALIGN_SELF.get(g("align-self")),
+        align_content=_ALIGN_CONTENT.get(g("align-content")),
+    )
+    if position != "static":
+        kwargs["inset"] = Rect(*(length(g(s)) for s in SIDES))
+    return Style(**kwargs)
+
+
+def _gap(value: Any) -> Any:
+    return 0.0 if value == "normal" else value
