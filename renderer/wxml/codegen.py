@@ -23,6 +23,8 @@ Report = Callable[[Diagnostic], None]
 Resolve = Callable[[str, Attr], "str | None"]
 
 _EVENT = re.compile(r"^(capture-bind|capture-catch|mut-bind|bind|catch)(:?)([A-Za-z_][\w\-]*)$")
+# Attributes WeChat always treats as text (class="{{true}}" gives the class "true").
+_STRING_ATTRS = frozenset({"class", "style", "id"})
 _CONTROL = frozenset(
     {"wx:if", "wx:elif", "wx:else", "wx:for", "wx:for-items", "wx:for-item", "wx:for-index", "wx:key"}
 )
@@ -320,7 +322,10 @@ class FileGen:
             if name.startswith("model:"):
                 out += self.model(attr, scope, pre)
                 continue
-            out.append((normalize_event(name) or name, self.attr_value(attr, scope, pre)))
+            value = self.attr_value(attr, scope, pre)
+            if name in _STRING_ATTRS and attr.value is not None and not value.startswith('"'):
+                value = f"$s({value})"
+            out.append((normalize_event(name) or name, value))
         return out
 
     def model(self, attr: Attr, scope: Scope, pre: list[str]) -> list[tuple[str, str]]:

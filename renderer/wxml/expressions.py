@@ -84,8 +84,11 @@ def split_mustache(value: str) -> list[Part]:
                 parts.append(value[i:])
             return parts
         inner = value[start + 2 : end]
-        while end + 2 < len(value) and value[end + 2] == "}" and inner.count("{") > inner.count("}"):
-            end += 1
+        while inner.count("{") > inner.count("}"):  # `{{ {a: {b: 1}} }}`: object literals nest
+            nxt = value.find("}}", end + 1)
+            if nxt < 0:
+                break
+            end = nxt
             inner = value[start + 2 : end]
         if start > i:
             parts.append(value[i:start])
