@@ -92,6 +92,18 @@ class Paragraph:
         self.break_all = container_style.get("word-break") == "break-all"
         self._atoms = self._split()
         self._layouts: dict[tuple, list[LineBox]] = {}
+        self._single = self._single_line_size()
+
+    def _single_line_size(self) -> tuple[float, float] | None:
+        """(width, height) when everything fits on one line, so measuring needs no line boxes."""
+        if any(a == "\n" for _, a, _ in self._atoms):
+            return None
+        parts = list(self._atoms)
+        while parts and parts[-1][1][0] in " \t":
+            parts.pop()
+        strut = self.style.get("line-height")
+        height = max([strut] + [self.runs[r].style.get("line-height") for r, _, _ in parts])
+        return (sum(w for _, _, w in parts), height)
 
     def is_empty(self) -> bool:
         return not any(r.text.strip(" ") for r in self.runs)
@@ -117,6 +129,9 @@ class Paragraph:
         return lines
 
     def size(self, max_width: float | None) -> tuple[float, float]:
+        single = self._single
+        if single is not None and (self.nowrap or max_width is None or single[0] <= max_width + 1e-6):
+            return single
         lines = self.layout(max_width)
         return (max((ln.width for ln in lines), default=0.0), sum(ln.height for ln in lines))
 
