@@ -55,3 +55,40 @@ class MiniProject:
             if found:
                 return found
         return None
+
+
+class Harness:
+    """A booted LogicHost over a MiniProject, with the messages and diagnostics it produced."""
+
+    def __init__(self, tmp_path: Path, files: dict[str, str], sync=None, time_limit_s: float = 5.0):
+        from simulator.logic.host import LogicHost
+
+        self.now = 1000.0
+        self.msgs: list[dict] = []
+        self.diags: list = []
+        self.sync_calls: list = []
+
+        def invoke_sync(name, args):
+            self.sync_calls.append((name, args))
+            return (sync or {}).get(name, {"errMsg": name + ":ok"})
+
+        files = {"app.js": "App({})", **files}
+        self.project = MiniProject(tmp_path, files)
+        self.host = LogicHost(self.project, self.msgs.append, self.diags.append, invoke_sync,
+                              time_limit_s=time_limit_s, clock=lambda: self.now)
+        self.host.boot(["navigateTo", "request", "getStorageSync", "setStorageSync", "getSystemInfoSync"])
+
+    def send(self, kind: str, **payload) -> None:
+        self.host.deliver({"kind": kind, "direction": "view→logic", "target": None, "payload": payload})
+
+    def life(self, event: str, **payload) -> None:
+        self.send("lifecycle", event=event, **payload)
+
+    def kinds(self, kind: str) -> list[dict]:
+        return [m["payload"] for m in self.msgs if m["kind"] == kind]
+
+    def logs(self) -> list[list]:
+        return [p["args"] for p in self.kinds("console")]
+
+    def errors(self):
+        return [d for d in self.diags if d.severity == "error"]
