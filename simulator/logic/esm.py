@@ -91,7 +91,7 @@ class _Translator:
         return i + 1
 
     def apply(self) -> str:
-        if not self.found:
+        if not self.edits:
             return self.src
         out = []
         pos = 0
@@ -100,6 +100,8 @@ class _Translator:
             out.append(text)
             pos = end
         out.append(self.src[pos:])
+        if not self.found:
+            return "".join(out)
         head = '"use strict";__wxesm.mark(exports);' + "".join(self.prelude)
         return head + "".join(out)
 
