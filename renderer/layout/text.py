@@ -31,6 +31,8 @@ class TextMeasurer(Protocol):
         """Return (width, height, lines) of `text` wrapped at `max_width` (None: no wrapping).
 
         `lines` is a list of (line text, line width). Height is len(lines) * font.line_height.
+        With `max_width` None and no newline the width is the full advance of `text`, spaces
+        included (layout measures single spaces this way).
         """
         ...
 
@@ -111,6 +113,9 @@ class ApproxMeasurer:
         return w
 
     def measure(self, text: str, font: FontSpec, max_width: float | None) -> tuple[float, float, list[Line]]:
+        if max_width is None and "\n" not in text:
+            w = self.advance(text, font)
+            return (w, font.line_height, [(text, w)])
         lines = break_lines(text, max_width, lambda s: self.advance(s, font))
         width = max((w for _, w in lines), default=0.0)
         return (width, len(lines) * font.line_height, lines)
