@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 Edges = tuple[float, float, float, float]  # top, right, bottom, left
 ZERO: Edges = (0.0, 0.0, 0.0, 0.0)
 
 
-@dataclass(frozen=True)
-class TextPiece:
+class TextPiece(NamedTuple):
     """A run of text on one line, in page coordinates, with the style to paint it in."""
 
     text: str
@@ -21,7 +20,7 @@ class TextPiece:
     style: Any
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Box:
     """One element or text node. (x, y, width, height) is the border box.
 
