@@ -126,6 +126,8 @@ def test_inline_style_warning_and_bad_input_never_crash():
     root = styled("", [el("view", {"style": "colour: red; width: ;;; height: 5px"})], log=log)
     assert root.children[0].style.get("height") == 5.0
     assert "unsupported property 'colour' (inline style)" in [d.message for d in log.items]
+    assert "invalid value for 'width':  (inline style)" in [d.message for d in log.items]
+    assert all(d.line is None for d in log.items)
 
 
 def test_equal_styles_are_shared_objects_and_hashable():

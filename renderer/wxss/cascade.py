@@ -135,9 +135,12 @@ class StyleResolver:
             return ()
         decls = self._inline_cache.get(text)
         if decls is None:
-            decls = parse_declarations(text, None, self.report, self._warn_inline)
+            decls = parse_declarations(text, None, self._report_inline, self._warn_inline)
             self._inline_cache[text] = decls
         return decls
+
+    def _report_inline(self, d: Diagnostic) -> None:
+        self.report(Diagnostic(d.severity, d.message + " (inline style)", d.file, d.line, d.column))
 
     def _warn_inline(self, key: tuple, message: str, file: str | None, line: int | None, col: int | None) -> None:
         if key not in self._inline_warned:

@@ -168,7 +168,8 @@ def parse_declarations(content: list | str, path: str | None, report: Report, wa
 
 def _declaration(item: Any, path: str | None, report: Report, warn_once: WarnOnce) -> Declaration | None:
     name = item.lower_name
-    where = (path, item.source_line, item.source_column)
+    # Positions inside an inline `style` string are not positions in any file.
+    where = (path, item.source_line, item.source_column) if path is not None else (None, None, None)
     if name.startswith("--"):
         warn_once(("custom-property",), "custom properties (--*) are not supported; declaration ignored", *where)
         return None
