@@ -289,3 +289,22 @@ def test_missing_image_draws_nothing_and_reports_once(project):
     assert near(rgb(img, 40, 40), (255, 255, 255))
     assert len(reports) == 1 and "nope.png" in reports[0].message
     assert store.get("../../etc/passwd") is None
+
+
+def test_layout_text_pieces_paint_in_their_own_style_and_fixed_children_stay():
+    from renderer.layout.box import TextPiece
+
+    red = FakeStyle(color=(255, 0, 0, 1.0), font_size=30.0)
+    blue = FakeStyle(color=(0, 0, 255, 1.0), font_size=30.0)
+    para = el("view", 0, 0, 200, 40, [], None, FakeStyle())
+    para.pieces = [TextPiece("田", 10, 0, 30, 40, red), TextPiece("田", 60, 0, 30, 40, blue)]
+    inner = el("view", 0, 160, 200, 40, [], None, FakeStyle(), background_color=(0, 128, 0, 1.0))
+    inner.fixed = True
+    bar = el("view", 0, 150, 200, 50, [inner], None, FakeStyle())
+    bar.fixed = True
+    root = el("page", 0, 0, 200, 2000, [para, bar])
+    img, _ = render(root, 200, 200)
+    assert any(near(rgb(img, x, y), (255, 0, 0), 40) for x in range(10, 40) for y in range(0, 40))
+    assert any(near(rgb(img, x, y), (0, 0, 255), 40) for x in range(60, 90) for y in range(0, 40))
+    img, _ = render(root, 200, 200, scroll_y=700)
+    assert near(rgb(img, 100, 180), (0, 128, 0))

@@ -133,7 +133,7 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
     bounds = ctx.bounds.get(id(box))
     style = style_of(box)
     node = getattr(box, "node", None)
-    if not fixed_root and sget(style, "position") == "fixed" and not _is_text(node):
+    if not ctx.in_fixed and not fixed_root and (getattr(box, "fixed", False) or sget(style, "position") == "fixed"):
         ctx.fixed.append((box, override))
         return
     if bounds is None:  # a box added since the bounds were computed
@@ -163,11 +163,15 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
         _paint_background(p, style, rect, r)
         override = _paint_builtin(ctx, box, node, tag, style, rect, override) or override
         _paint_border(p, style, rect, r)
+    pieces = getattr(box, "pieces", None)
     lines = getattr(box, "lines", None)
-    if shown and lines:
+    if shown and (pieces or lines):
         if _is_text(node):
             ctx.painted += 1
-        _paint_lines(p, box, style, lines, override, visible)
+        if pieces:
+            _paint_pieces(p, pieces, override, visible)
+        else:
+            _paint_lines(p, box, style, lines, override, visible)
     children = getattr(box, "children", None)
     if children:
         clips = sget(style, "overflow-x", "visible") in _CLIPPING or sget(style, "overflow-y", "visible") in _CLIPPING
@@ -306,6 +310,26 @@ def _paint_lines(p: QPainter, box: Any, style: Any, lines: Any, override: QColor
             continue
         if text:
             p.drawText(QPointF(x, y + half + tf.ascent), str(text))
+
+
+def _paint_pieces(p: QPainter, pieces: Any, override: QColor | None, visible: tuple) -> None:
+    """Layout's TextPieces: each run on a line with its own style, glyphs centred in the piece's height."""
+    for piece in pieces:
+        try:
+            text, x, y, _w, h, style = piece[:6]
+        except (TypeError, ValueError):
+            continue
+        if not text or y > visible[3] or y + h < visible[1]:
+            continue
+        if sget(style, "visibility", "visible") in ("hidden", "collapse"):
+            continue
+        tf = text_font(style)
+        color = override or qcolor(sget(style, "color")) or QColor(0, 0, 0)
+        if color.alpha() == 0:
+            continue
+        p.setFont(tf.qfont)
+        p.setPen(color)
+        p.drawText(QPointF(x, y + (h - (tf.ascent + tf.descent)) / 2 + tf.ascent), str(text))
 
 
 # ---------------------------------------------------------------- built-in components
