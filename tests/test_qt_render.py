@@ -308,3 +308,9 @@ def test_layout_text_pieces_paint_in_their_own_style_and_fixed_children_stay():
     assert any(near(rgb(img, x, y), (0, 0, 255), 40) for x in range(60, 90) for y in range(0, 40))
     img, _ = render(root, 200, 200, scroll_y=700)
     assert near(rgb(img, 100, 180), (0, 128, 0))
+
+
+def test_root_background_fills_the_whole_viewport():
+    root = el("page", 0, 0, 200, 50, [], None, None, background_color=(244, 244, 244, 1.0))
+    img, _ = render(root, 200, 200)
+    assert rgb(img, 100, 150) == (244, 244, 244)

@@ -110,6 +110,9 @@ def paint_box_tree(painter: QPainter, root_box: Any, clip: QRectF, scroll_y: flo
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+    canvas = qcolor(sget(style_of(root_box), "background-color"))
+    if canvas is not None and canvas.alpha() > 0:  # CSS 2 §14.2: the root's background paints the canvas
+        painter.fillRect(clip, canvas)
     painter.translate(0, -scroll_y)
     visible = (clip.left(), clip.top() + scroll_y, clip.right(), clip.bottom() + scroll_y)
     _paint(ctx, root_box, visible, None)
