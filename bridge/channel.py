@@ -72,8 +72,12 @@ class Bridge:
     def connect(self, side: str, handler: Handler) -> None:
         self._handlers[side] = handler
 
-    def post(self, kind: str, direction: str, target: str | None, payload: Any, **extra: Any) -> dict:
-        """Record a message and queue it for delivery; returns the message."""
+    def post(self, kind: str, direction: str, target: str | None, payload: Any, *, deliver: bool = True,
+             **extra: Any) -> dict:
+        """Record a message and queue it for delivery; returns the message.
+
+        `deliver=False` only records it: a synchronous call already answered in place.
+        """
         if direction not in DIRECTIONS:
             raise ValueError(f"unknown direction {direction!r}")
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=_json_default)
@@ -94,7 +98,8 @@ class Bridge:
             record["paths"] = [_path_text(change[0]) for change in payload.get("changes", [])]
             record["applied_ms"] = None
         self.recorder.add(record)
-        self._queue.append(message)
+        if deliver:
+            self._queue.append(message)
         return message
 
     def pending(self) -> int:

@@ -29,14 +29,13 @@ from renderer.wxss.viewport import Viewport
 from simulator.logic.host import LogicHost
 from simulator.project import Project
 from simulator.router import PageStack
+from simulator.ui.geometry import screen_geometry
 
 # wx.* calls that wait for the user (a click in the window or an automation answer).
 USER_ANSWERED = frozenset({"showModal", "showActionSheet", "requestPayment", "authorize"})
 # JS timers due this soon count as pending work when waiting for idle.
 SETTLE_HORIZON_MS = 50.0
 
-NAV_BAR_HEIGHT = 44.0
-TAB_BAR_HEIGHT = 48.0
 
 
 class Simulator:
@@ -126,11 +125,13 @@ class Simulator:
         elif kind == "navigate":
             self.router.navigate_from_view(payload)
 
-    def _invoke_sync(self, name: str, args: dict) -> dict:
-        self._post("invoke", "logic→host", None, {"name": name, "args": args, "sync": True})
+    def _invoke_sync(self, name: str, args: dict) -> Any:
+        """A sync wx.* call: answered in place, recorded like any other message."""
+        self.bridge.post("invoke", "logic→host", None, {"name": name, "args": args, "sync": True}, deliver=False)
         result = self.apis.invoke_sync(name, args)
-        self._post("callback", "host→logic", None, {"name": name, "result": result, "sync": True})
-        return result
+        self.bridge.post("callback", "host→logic", None, {"name": name, "result": result, "sync": True},
+                         deliver=False)
+        return self.apis.sync_value(name, result)
 
     # ApiContext ------------------------------------------------------------------
     def resolve(self, call_id: int, result: dict, source: str) -> None:
@@ -272,21 +273,10 @@ class Simulator:
 
     def page_area_height(self) -> float:
         """The height of the page area: the screen less status, navigation and tab bars."""
-        config = self.current_page_config()
-        height = float(self.device["screenHeight"])
-        if config.get("navigationStyle") != "custom":
-            height -= float(self.device.get("statusBarHeight", 20)) + NAV_BAR_HEIGHT
-        if config.get("hasTabBar"):
-            height -= TAB_BAR_HEIGHT + _bottom_inset(self.device)
-        return height
+        return screen_geometry(self).page[3]
 
     def close(self) -> None:
         self.router.close_all()
-
-
-def _bottom_inset(device: dict) -> float:
-    safe = device.get("safeArea") or {}
-    return max(0.0, float(device["screenHeight"]) - float(safe.get("bottom", device["screenHeight"])))
 
 
 def _default_measurer() -> Any:

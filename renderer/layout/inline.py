@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import FontSpec, TextMeasurer, atoms
+from .text import FIT_EPSILON, FontSpec, TextMeasurer, atoms
 
 _COLLAPSIBLE = re.compile(r"[ \t\r\n]+")
 _SPACES = re.compile(r"[ \t\r]+")
@@ -130,7 +130,7 @@ class Paragraph:
 
     def size(self, max_width: float | None) -> tuple[float, float]:
         single = self._single
-        if single is not None and (self.nowrap or max_width is None or single[0] <= max_width + 1e-6):
+        if single is not None and (self.nowrap or max_width is None or single[0] <= max_width + FIT_EPSILON):
             return single
         lines = self.layout(max_width)
         return (max((ln.width for ln in lines), default=0.0), sum(ln.height for ln in lines))
@@ -150,7 +150,7 @@ class Paragraph:
                     cur.append((run, a, w))
                     width += w
                 continue
-            if cur and max_width is not None and width + w > max_width + 1e-6:
+            if cur and max_width is not None and width + w > max_width + FIT_EPSILON:
                 lines.append([])
                 cur, width = lines[-1], 0.0
             cur.append((run, a, w))

@@ -14,6 +14,10 @@ from typing import Callable, Protocol
 
 Line = tuple[str, float]  # (text of one line, its width in px)
 
+# Taffy keeps sizes as 32-bit floats, so a measured width comes back a little off;
+# text that fitted when measured must still fit when it is wrapped at that width.
+FIT_EPSILON = 0.01
+
 
 @dataclass(frozen=True)
 class FontSpec:
@@ -78,7 +82,7 @@ def break_lines(text: str, max_width: float | None, advance: Callable[[str], flo
                 cur.append(atom)
                 width += w
             continue
-        if cur and max_width is not None and width + w > max_width + 1e-6:
+        if cur and max_width is not None and width + w > max_width + FIT_EPSILON:
             lines.append(_close(cur, advance))
             cur, width = [], 0.0
         cur.append(atom)
