@@ -52,7 +52,8 @@ class TrafficRecorder:
         return lambda: self._listeners.remove(listener)
 
     def export(self) -> list[dict]:
-        return [{k: v for k, v in r.items() if not k.startswith("_")} for r in self.records]
+        """The records as plain dicts, each payload as it was when it crossed."""
+        return [public_record(r) for r in self.records]
 
     def clear(self) -> None:
         self.records.clear()
@@ -93,7 +94,10 @@ class Bridge:
             "bytes": len(text.encode("utf-8")),
             **extra,
         }
-        record = dict(message, _t=now)
+        # The record keeps the payload's JSON text: receivers may mutate what they are given.
+        record = {k: v for k, v in message.items() if k != "payload"}
+        record["_t"] = now
+        record["_payload"] = text
         if kind == "setData" and isinstance(payload, dict):
             record["paths"] = [_path_text(change[0]) for change in payload.get("changes", [])]
             record["applied_ms"] = None
@@ -117,6 +121,12 @@ class Bridge:
 
     def mark_applied(self, seq: int) -> None:
         self.recorder.mark_applied(seq, time.perf_counter())
+
+
+def public_record(record: dict) -> dict:
+    out = {k: v for k, v in record.items() if not k.startswith("_")}
+    out["payload"] = json.loads(record["_payload"])
+    return out
 
 
 def _path_text(path: Any) -> str:
