@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from bridge.diagnostics import Diagnostic
 from renderer.view import builtins
 from renderer.view.nodes import ViewNode, attr_text, inner_wxml, to_wxml
 from renderer.view.page import PageView
@@ -60,6 +61,8 @@ class MiniProgram:
         return [Page(self, entry.view) for entry in self.sim.router.stack]
 
     def _route(self, method: str, *args: Any) -> Page:
+        if args and isinstance(args[0], str):
+            args = (_app_rooted(args[0]),) + args[1:]
         reason = getattr(self.sim.router, method)(*args)
         if reason:
             raise AutomationError(f"{method} failed: {reason}")
@@ -173,8 +176,9 @@ class Page:
         return self.view.route
 
     @property
-    def query(self) -> dict:
-        return dict(self.view.query)
+    def query(self) -> PageQuery:
+        """The page's query (a dict); calling it, `page.query(selector)`, selects an element."""
+        return PageQuery(self.view.query, self._select_one)
 
     @property
     def page_id(self) -> str:
@@ -192,7 +196,7 @@ class Page:
         self.mp.wait_idle()
         return result
 
-    def query(self, selector: str) -> Element | None:
+    def _select_one(self, selector: str) -> Element | None:
         found = self.query_all(selector)
         return found[0] if found else None
 
@@ -212,7 +216,7 @@ class Page:
         deadline = time.monotonic() + timeout
         while True:
             self.mp.sim.pump()
-            result = self.query(what) if isinstance(what, str) else what()
+            result = self._select_one(what) if isinstance(what, str) else what()
             if result:
                 return result
             if time.monotonic() > deadline:
@@ -238,6 +242,21 @@ class Page:
 
     def tree(self) -> dict:
         return self.view.tree()
+
+
+class PageQuery(dict):
+    """The contract gives `Page` both `query` (the page's query dict) and `query(selector)`.
+
+    Python cannot have an attribute and a method of one name, so the dict is callable:
+    `page.query["id"]` reads the query, `page.query(".item")` selects an element.
+    """
+
+    def __init__(self, query: dict, select: Callable[[str], Element | None]):
+        super().__init__(query)
+        self._select = select
+
+    def __call__(self, selector: str) -> Element | None:
+        return self._select(selector)
 
 
 class Element:
@@ -369,6 +388,12 @@ def select_all_shadow(host: ViewNode, selector: str) -> list[ViewNode]:
     for child in host.children:
         found += select_all(child, selector, instance, include_start=True)
     return found
+
+
+def _app_rooted(url: str) -> str:
+    """Automation URLs name pages from the app root, with or without a leading '/', as the CLI's
+    `--page` does; only wx.navigateTo in user code resolves relative to the current page."""
+    return url if url.startswith("/") else "/" + url
 
 
 def _data_at(data: Any, path: str | None) -> Any:

@@ -78,7 +78,7 @@ def _headless(args: argparse.Namespace) -> int:
             mp.screenshot(args.out)
             return status
         page = mp.current_page()
-        dump = {"path": page.path, "query": page.query, "data": page.data(), "wxml": page.wxml(),
+        dump = {"path": page.path, "query": dict(page.query), "data": page.data(), "wxml": page.wxml(),
                 "tree": page.tree()}
         print(json.dumps(dump, ensure_ascii=False, indent=2))
         return status
