@@ -60,13 +60,21 @@ class PageStack:
         return [e.view for e in entries.values()]
 
     def _lifecycle(self, event: str, entry: PageEntry, **extra: object) -> None:
-        self.sim._post("lifecycle", "host→logic", entry.page_id, {"event": event, "pageId": entry.page_id, **extra})
+        payload = {"event": event, "pageId": entry.page_id, **extra}
+        if event == "pageUnload":
+            entry.view.release_opening()
+        elif entry.view.hold_opening(payload):
+            return
+        self.sim._post("lifecycle", "host→logic", entry.page_id, payload)
 
     def _open(self, route: str, query: dict) -> PageEntry:
+        """Create the page instance now; onLoad and onShow wait for the first render, so the
+        page's components are attached before them, as in WeChat."""
         page_id = f"p{next(self._ids)}"
         view = PageView(self.sim.view, page_id, route, query)
         entry = PageEntry(page_id, route, query, view)
-        self._lifecycle("pageLoad", entry, route=route, query=query)
+        self._lifecycle("pageLoad", entry, route=route, query=query, deferOnLoad=True)
+        view.opening = [{"event": "pageOnLoad", "pageId": page_id, "query": query}]
         if route in self.sim.project.tab_pages:
             self.tab_pages[route] = entry
         return entry

@@ -138,7 +138,7 @@ def test_switching_tabs_hides_and_shows(shop):
     index_id = index.page_id
     profile = shop.switch_tab("/pages/profile/profile")
     assert profile.path == "pages/profile/profile"
-    assert _lifecycle_events(shop, index_id) == ["pageLoad", "pageShow", "pageReady", "pageHide"]
+    assert _lifecycle_events(shop, index_id) == ["pageLoad", "pageOnLoad", "pageShow", "pageReady", "pageHide"]
     # profile's onShow read the cart
     shop.call_wx_method("setStorageSync", "cart", [{"id": 1, "count": 4}])
     back = shop.switch_tab("pages/index/index")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
-from renderer.view import builtins
+from renderer.view import builtins, scroll
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
 from renderer.view.nodes import TEXT, ViewInstance, ViewNode, to_tree, to_wxml
 from renderer.view.paths import apply_change
@@ -33,11 +33,16 @@ class PageView:
         self.root = ViewNode("page", self.instance)
         self.instance.host = None
         self._root_box: Any = None
-        self.scroll_top = 0.0
+        self._scroll_top = 0.0
+        self.visible_height: float | None = None  # the page area's height, set by the host
+        self._bottom = scroll.EdgeLatch()
         self._listeners: list[Callable[[], None]] = []
         self._reconciler = Reconciler(self)
         self._touch: dict | None = None
         self.ready_posted = False
+        # Page lifecycle notices held back until the first render has attached the page's
+        # components (WeChat: attached → onLoad → pageLifetimes.show → onShow → ready → onReady).
+        self.opening: list[dict] | None = None
         self.layout_dirty = True
         self.diagnostics: list[Diagnostic] = []
 
@@ -93,16 +98,21 @@ class PageView:
             for inst in dirty:
                 self._render_instance(inst)
                 rendered.append(inst)
-        if rendered or self.layout_dirty:
+        laid_out = bool(rendered) or self.layout_dirty
+        if laid_out:
             self.services.style_tree(self.root)
             self._root_box = self.services.layout(self.root)
             self.layout_dirty = False
         for inst in rendered:
             self._post_applied(inst)
         self._maybe_ready()
-        if rendered:
-            for listener in list(self._listeners):
-                listener()
+        if laid_out:
+            self._apply_scroll_attrs()
+            self._changed()
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
 
     def _render_instance(self, inst: ViewInstance) -> None:
         inst.dirty = False
@@ -138,6 +148,7 @@ class PageView:
         """Components' ready (innermost first), then the page's onReady, once all rendered."""
         if any(inst.data is None for inst in self.instances.values()) or self.instance.data is None:
             return
+        self.release_opening()
         for node in reversed(list(self.root.walk())):
             inst = node.component
             if inst is not None and not inst.ready_sent:
@@ -147,6 +158,19 @@ class PageView:
             self.ready_posted = True
             self.services.post("lifecycle", "view→logic", self.page_id,
                                {"event": "pageReady", "pageId": self.page_id})
+
+    def hold_opening(self, payload: dict) -> bool:
+        """Queue a page lifecycle notice while the first render is pending; False once rendered."""
+        if self.opening is None:
+            return False
+        self.opening.append(payload)
+        return True
+
+    def release_opening(self) -> None:
+        """Post the held notices (after the first render, or before an early unload)."""
+        held, self.opening = self.opening, None
+        for payload in held or ():
+            self.services.post("lifecycle", "host→logic", self.page_id, payload)
 
     def _report(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
@@ -180,6 +204,89 @@ class PageView:
         for node in reversed(list(self.root.walk())):
             if node.component is not None:
                 self.component_removed(node.component)
+
+    # scrolling --------------------------------------------------------------
+    @property
+    def scroll_top(self) -> float:
+        return self._scroll_top
+
+    @scroll_top.setter
+    def scroll_top(self, value: float) -> None:
+        self.scroll_to(value)
+
+    def max_scroll_top(self) -> float | None:
+        if self.visible_height is None:
+            return None
+        return max(0.0, self.content_height() - self.visible_height)
+
+    def scroll_to(self, top: float) -> None:
+        """Scroll the page; posts onPageScroll and, arriving near the bottom, onReachBottom."""
+        limit = self.max_scroll_top()
+        top = max(0.0, float(top) if limit is None else min(float(top), limit))
+        old = self._scroll_top
+        if top == old:
+            return
+        self._scroll_top = top
+        self._page_event({"event": "pageScroll", "pageId": self.page_id, "scrollTop": top})
+        if self.visible_height is not None:
+            distance = self._reach_bottom_distance()
+            near = top + self.visible_height >= self.content_height() - distance
+            if self._bottom.update(near) and top > old:
+                self._page_event({"event": "reachBottom", "pageId": self.page_id})
+        self._changed()
+
+    def _reach_bottom_distance(self) -> float:
+        try:
+            value = self.services.project.page_window(self.route).get("onReachBottomDistance", 50)
+            return float(value)
+        except (WxsimError, TypeError, ValueError, AttributeError):
+            return scroll.DEFAULT_THRESHOLD
+
+    def _page_event(self, payload: dict) -> None:
+        self.services.post("lifecycle", "view→logic", self.page_id, payload)
+
+    def scroll_view_to(self, node: ViewNode, top: float | None = None, left: float | None = None) -> None:
+        """Scroll a scroll-view's content (clamped); fires scroll, scrolltoupper and scrolltolower."""
+        sx, sy = scroll.axes(node)
+        old = scroll.offsets(node)
+        max_x, max_y = scroll.max_offsets(node)
+        new_left = max(0.0, min(float(left), max_x)) if left is not None and sx else old[0]
+        new_top = max(0.0, min(float(top), max_y)) if top is not None and sy else old[1]
+        if (new_left, new_top) == old:
+            return
+        node.state["scrollLeft"], node.state["scrollTop"] = new_left, new_top
+        width, height = scroll.content_size(node)
+        detail = {"scrollLeft": new_left, "scrollTop": new_top, "scrollHeight": height, "scrollWidth": width,
+                  "deltaX": old[0] - new_left, "deltaY": old[1] - new_top}
+        self._send_calls(propagate(node, "scroll", detail, bubbles=False))
+        for name, edge in scroll.edge_events(node, old, (new_left, new_top)):
+            self._send_calls(propagate(node, name, edge, bubbles=False))
+        self._changed()
+
+    def scroll_view_by(self, node: ViewNode, dx: float, dy: float) -> None:
+        left, top = scroll.offsets(node)
+        self.scroll_view_to(node, top + dy, left + dx)
+
+    def _apply_scroll_attrs(self) -> None:
+        """Honour changed `scroll-top` / `scroll-left` / `scroll-into-view` attributes (into-view wins)."""
+        for node in self.root.walk():
+            if node.tag != "scroll-view" or node.box is None:
+                continue
+            applied = node.state.setdefault("_attrs", {})
+            wanted = {name: node.attrs.get(name) for name in ("scroll-top", "scroll-left", "scroll-into-view")}
+            if wanted == applied:
+                continue
+            changed = {k: v for k, v in wanted.items() if applied.get(k) != v and v not in (None, "")}
+            node.state["_attrs"] = wanted
+            top = scroll.number_attr(node, "scroll-top", 0.0) if "scroll-top" in changed else None
+            left = scroll.number_attr(node, "scroll-left", 0.0) if "scroll-left" in changed else None
+            target_id = changed.get("scroll-into-view")
+            target = scroll.find_by_id(node, str(target_id)) if target_id else None
+            if target is not None and target.box is not None:
+                top = target.box.y - node.box.y
+                left = target.box.x - node.box.x
+            if top is not None or left is not None:
+                self.scroll_view_to(node, top, left)
 
     # geometry ---------------------------------------------------------------
     def root_box(self) -> Any:
@@ -246,6 +353,8 @@ class PageView:
         self.touch_end(x, y)
 
     def input_text(self, node: ViewNode, value: str) -> None:
+        """Typing into an input/textarea: the value is cut at `maxlength` (default 140, -1 = none)."""
+        value = builtins.clip_to_maxlength(node, value)
         node.state["value"] = value
         self.layout_dirty = True
         detail = {"value": value, "cursor": len(value), "keyCode": 0}

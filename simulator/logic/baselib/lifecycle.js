@@ -29,11 +29,14 @@
     }
     var query = p.query || {};
     var inst;
+    // deferOnLoad: the host sends `pageOnLoad` once the view has attached the page's components
+    // (WeChat: components' attached runs before the page's onLoad).
+    var defer = !!p.deferOnLoad;
     if (entry.kind === 'page') {
       inst = W.newPage(entry, p.pageId, p.route, query);
       W.pageStack.push(inst);
       W.sendInit(inst);
-      W.pageHook(inst, 'onLoad', [query]);
+      if (!defer) W.pageHook(inst, 'onLoad', [query]);
       return;
     }
     inst = W.newComponent(entry.def, p.pageId, p.route, p.pageId, null);
@@ -44,7 +47,11 @@
     W.setProps(inst, query);
     W.sendInit(inst);
     W.hook(inst, 'attached');
-    W.pageHook(inst, 'onLoad', [query]);
+    if (!defer) W.pageHook(inst, 'onLoad', [query]);
+  };
+  H.pageOnLoad = function (p) {
+    var inst = W.instances[p.pageId];
+    if (inst) W.pageHook(inst, 'onLoad', [p.query || {}]);
   };
 
   function pageOf(p) {
@@ -83,6 +90,15 @@
     if (!inst) return;
     W.hook(inst, 'ready');
     W.pageHook(inst, 'onReady');
+  };
+  // Scrolling (view layer → page): onPageScroll({scrollTop}) and onReachBottom().
+  H.pageScroll = function (p) {
+    var inst = pageOf(p);
+    if (inst) W.pageHook(inst, 'onPageScroll', [{ scrollTop: p.scrollTop }]);
+  };
+  H.reachBottom = function (p) {
+    var inst = pageOf(p);
+    if (inst) W.pageHook(inst, 'onReachBottom', []);
   };
   H.pageUnload = function (p) {
     var inst = pageOf(p);

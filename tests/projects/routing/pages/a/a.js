@@ -1,0 +1,2 @@
+const track = require('../../utils/track.js')
+Page(track('a'))
