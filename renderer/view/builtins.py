@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from renderer.view import scroll
 from renderer.view.events import propagate
 from renderer.view.nodes import TEXT, ViewNode
 
@@ -22,10 +23,13 @@ def truthy_attr(node: ViewNode, name: str) -> bool:
 
 
 def hit_test(root: ViewNode, x: float, y: float) -> ViewNode | None:
-    """The innermost element under (x, y); later siblings paint on top, so they win."""
+    """The innermost element under (x, y); later siblings paint on top, so they win.
+
+    A scrolled scroll-view shifts the point into its content's layout coordinates.
+    """
     found: ViewNode | None = None
 
-    def visit(node: ViewNode) -> None:
+    def visit(node: ViewNode, x: float, y: float) -> None:
         nonlocal found
         for child in node.children:
             if child.tag == TEXT:
@@ -33,15 +37,16 @@ def hit_test(root: ViewNode, x: float, y: float) -> ViewNode | None:
             box = child.box
             if box is None:
                 if child.tag == "slot":
-                    visit(child)
+                    visit(child, x, y)
                 continue
+            left, top = scroll.offsets(child)
             if box.x <= x < box.x + box.width and box.y <= y < box.y + box.height:
                 found = child
-                visit(child)
+                visit(child, x + left, y + top)
             elif not _clips(child):
-                visit(child)  # overflowing content can still be hit
+                visit(child, x + left, y + top)  # overflowing content can still be hit
 
-    visit(root)
+    visit(root, x, y)
     return found
 
 
@@ -60,6 +65,15 @@ def value_of(node: ViewNode) -> Any:
         return node.state["value"]
     value = node.attrs.get("value")
     return "" if value is None else value
+
+
+def clip_to_maxlength(node: ViewNode, value: str) -> str:
+    """WeChat docs input/textarea `maxlength`: default 140; a negative value means no limit."""
+    try:
+        limit = int(node.attrs.get("maxlength", 140))
+    except (TypeError, ValueError):
+        limit = 140
+    return value if limit < 0 else value[:limit]
 
 
 def checked_of(node: ViewNode) -> bool:

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.layout import layout_tree
 from renderer.view.nodes import TEXT, ViewNode
+from renderer.view.tags import check_tags
 from renderer.wxml.compiler import compile_wxml
 from renderer.wxml.runtime import TemplateRuntime
 from renderer.wxss.cascade import StyleResolver
@@ -42,6 +43,7 @@ class ViewServices:
         self._using: dict[str, dict[str, str]] = {}
         self._ids = itertools.count(1)
         self._ua = default_stylesheet()
+        self._warned_tags: set[tuple[str, str]] = set()
 
     def new_component_id(self) -> str:
         return f"c{next(self._ids)}"
@@ -71,6 +73,7 @@ class ViewServices:
                 compiled = compile_wxml(self.project.read_text, rel, report)
                 self.templates.load(compiled)
                 self._compiled.add(rel)
+                check_tags(self.project.read_text(rel), rel, self.using_components(base), self._warned_tags, report)
             return self.templates.render(rel, data)
         except WxsimError as exc:
             report(exc.diagnostic)

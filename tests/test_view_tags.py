@@ -1,0 +1,43 @@
+"""Tags the view does not draw are reported once with file:line:col; inputs honour maxlength."""
+
+from __future__ import annotations
+
+import json
+
+from simulator import launch
+
+
+def _project(tmp_path, wxml: str, js: str = "Page({data: {}})"):
+    (tmp_path / "app.json").write_text(json.dumps({"pages": ["pages/a/a"]}))
+    (tmp_path / "app.js").write_text("App({})")
+    page = tmp_path / "pages" / "a"
+    page.mkdir(parents=True)
+    (page / "a.wxml").write_text(wxml)
+    (page / "a.js").write_text(js)
+    return tmp_path
+
+
+def test_unknown_and_unsupported_tags_warn_once_with_position(tmp_path):
+    project = _project(tmp_path, "<view>\n  <p>one</p><p>two</p>\n  <video src='x.mp4'></video>\n</view>")
+    with launch(project, storage=tmp_path / "storage") as mp:
+        warnings = [str(d) for d in mp.diagnostics() if d.severity == "warning"]
+        page = mp.current_page()
+        assert [e.text() for e in page.query_all("p")] == ["one", "two"]  # still rendered, as containers
+    assert warnings.count("pages/a/a.wxml:2:3: warning: unknown tag <p> renders as a generic container") == 1
+    assert "pages/a/a.wxml:3:3: warning: <video> is not supported yet; it renders as an empty container" in warnings
+
+
+def test_input_is_cut_at_maxlength(tmp_path):
+    project = _project(
+        tmp_path,
+        '<input class="a" maxlength="5" bindinput="onInput"/><input class="b" maxlength="-1"/><input class="c"/>',
+        "Page({data: {v: ''}, onInput(e) { this.setData({v: e.detail.value}) }})",
+    )
+    with launch(project, storage=tmp_path / "storage") as mp:
+        page = mp.current_page()
+        page.query(".a").input("abcdefgh")
+        assert page.data("v") == "abcde"
+        page.query(".b").input("x" * 300)
+        assert len(page.query(".b").value()) == 300
+        page.query(".c").input("y" * 300)
+        assert len(page.query(".c").value()) == 140
