@@ -169,8 +169,35 @@ class Simulator:
         return lambda: self._listeners.remove(listener)
 
     def notify(self) -> None:
+        self._sync_visible_height()
         for listener in list(self._listeners):
             listener()
+
+    def _sync_visible_height(self) -> None:
+        """Tell the shown page how tall its viewport is (for scroll limits and onReachBottom)."""
+        view = self.current_view()
+        if view is None:
+            return
+        try:
+            view.visible_height = self.page_area_height()
+        except WxsimError as exc:  # a broken page json: keep the last height
+            self.report(exc.diagnostic)
+
+    # hot reload -----------------------------------------------------------------------
+    def reload_views(self, styles: bool = True, templates: bool = False) -> None:
+        """Re-read changed WXSS (restyle) and/or WXML/WXS (re-render) into every live page, keeping data."""
+        self.view.invalidate()
+        for page in self.router.all_views():
+            if templates:
+                for inst in page.instances.values():
+                    if inst.data is not None:
+                        inst.dirty = True
+            if styles or templates:
+                for node in page.root.walk():
+                    node.style_dirty = True
+                page.layout_dirty = True
+        self.pump()
+        self.notify()
 
     # the event loop ---------------------------------------------------------------------
     def pump(self) -> bool:
@@ -261,11 +288,15 @@ class Simulator:
         return self.project.app.get("tabBar")
 
     def navigate_back(self) -> None:
+        """The back button of the navigation bar."""
         self.router.navigate_back(1)
         self.pump()
 
     def switch_tab(self, route: str) -> None:
-        self.router.switch_tab(route)
+        """A tap on a tabBar item (`route` as in app.json's tabBar list, from the root)."""
+        reason = self.router.switch_tab("/" + route.lstrip("/"))
+        if reason:
+            self.report(Diagnostic("warning", f"switchTab to '{route}' failed: {reason}", "app.json"))
         self.pump()
 
     def tick(self) -> None:
