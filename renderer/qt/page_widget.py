@@ -18,6 +18,7 @@ from renderer.qt.app import ensure_app
 from renderer.qt.field_editor import FieldEditor
 from renderer.qt.images import ImageStore
 from renderer.qt.painter import invalidate_bounds, paint_box_tree
+from renderer.view import scroll
 
 LONGPRESS_MS = 350
 DRAG_SLOP = 10.0
@@ -62,10 +63,13 @@ class PageWidget(QWidget):
         self.view: Any = None
         self.scroll_y = 0.0
         self.editor = FieldEditor(self, lambda: self.view)
+        self.on_error: Any = _print_error  # (where, exception): the window shows it on screen
         self._unsubscribe: Any = None
         self._press: QPointF | None = None
         self._press_scroll = 0.0
         self._dragging = False
+        self._drag_node: Any = None
+        self._drag_origin = (0.0, 0.0)
         self._longpressed = False
         self._clock = QElapsedTimer()
         self._long_timer = QTimer(self)
@@ -93,7 +97,8 @@ class PageWidget(QWidget):
         root = self._root()
         if root is not None:
             invalidate_bounds(root)
-        self.set_scroll(self.scroll_y)
+        # the view's offset is the truth: automation and the page itself may scroll it
+        self.set_scroll(float(getattr(self.view, "scroll_top", self.scroll_y) or 0.0))
         node = self.editor.node
         if node is not None:
             box = getattr(node, "box", None)
@@ -130,8 +135,10 @@ class PageWidget(QWidget):
         self.update()
 
     def box_rect(self, box: Any) -> QRectF:
-        """A box's rect in widget coordinates."""
-        return QRectF(box.x, box.y - self.scroll_y, box.width, box.height)
+        """A box's rect in widget coordinates (moved by the page's and scroll-views' offsets)."""
+        node = getattr(box, "node", None)
+        dx, dy = scroll.visual_shift(node) if hasattr(node, "ancestors") else (0.0, 0.0)
+        return QRectF(box.x - dx, box.y - dy - self.scroll_y, box.width, box.height)
 
     def page_point(self, pos: QPointF) -> tuple[float, float]:
         return (float(pos.x()), float(pos.y()) + self.scroll_y)
@@ -139,26 +146,48 @@ class PageWidget(QWidget):
     # ---------------------------------------------------------------- painting
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
         p = QPainter(self)
-        p.fillRect(event.rect(), self.background)
-        root = self._root()
-        if root is not None:
-            paint_box_tree(p, root, QRectF(event.rect()), self.scroll_y, images=images_for(self.view),
-                           editing=self.editor.node)
-        p.end()
+        try:
+            p.fillRect(event.rect(), self.background)
+            root = self._root()
+            if root is not None:
+                paint_box_tree(p, root, QRectF(event.rect()), self.scroll_y, images=images_for(self.view),
+                               editing=self.editor.node)
+        except Exception as exc:  # a paint bug must not take the window down: report it instead
+            self.on_error("painting the page", exc)
+        finally:
+            p.end()
 
     # ---------------------------------------------------------------- input
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        delta = event.pixelDelta().y()
-        if delta == 0:
-            delta = event.angleDelta().y() / 120.0 * 60.0
-        self.set_scroll(self.scroll_y - delta)
+        dx, dy = event.pixelDelta().x(), event.pixelDelta().y()
+        if dx == 0 and dy == 0:
+            dx = event.angleDelta().x() / 120.0 * 60.0
+            dy = event.angleDelta().y() / 120.0 * 60.0
+        vertical = abs(dy) >= abs(dx)
+        inner = self.scroller_at(event.position(), vertical)
+        if inner is not None:
+            self.view.scroll_view_by(inner, 0.0 if vertical else -dx, -dy if vertical else 0.0)
+        elif vertical:
+            self.set_scroll(self.scroll_y - dy)
         event.accept()
+
+    def scroller_at(self, pos: QPointF, vertical: bool) -> Any:
+        """The innermost scroll-view under `pos` that scrolls along the axis, if any."""
+        hit = getattr(self.view, "hit_test", None)
+        if not callable(hit) or not hasattr(self.view, "scroll_view_by"):
+            return None
+        target = hit(*self.page_point(pos))
+        if target is None:
+            return None
+        return scroll.scrollable_at([target, *target.ancestors()], vertical)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton or self.view is None:
             return
         self._press = event.position()
         self._press_scroll = self.scroll_y
+        self._drag_node = self.scroller_at(event.position(), True) or self.scroller_at(event.position(), False)
+        self._drag_origin = scroll.offsets(self._drag_node) if self._drag_node is not None else (0.0, 0.0)
         self._dragging = False
         self._longpressed = False
         self._clock.start()
@@ -173,7 +202,11 @@ class PageWidget(QWidget):
             self._dragging = True
             self._long_timer.stop()
         if self._dragging:
-            self.set_scroll(self._press_scroll - d.y())
+            if self._drag_node is not None:  # a finger on a scroll-view moves its content
+                left, top = self._drag_origin
+                self.view.scroll_view_to(self._drag_node, top - d.y(), left - d.x())
+            else:
+                self.set_scroll(self._press_scroll - d.y())
         self.view.touch_move(*self.page_point(event.position()))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -217,6 +250,14 @@ class PageWidget(QWidget):
             return
         self.editor.open(node, self.box_rect(box))
         self.update()
+
+
+def _print_error(where: str, exc: BaseException) -> None:
+    import sys
+    import traceback
+
+    print(f"wxsim: internal error {where}: {exc!r}", file=sys.stderr)
+    traceback.print_exception(exc, file=sys.stderr)
 
 
 def render_page_image(view: Any, width: int, height: int, scroll_y: float = 0.0, dpr: float = 1.0,

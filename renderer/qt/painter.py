@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from renderer.qt import controls
 from renderer.qt.icons import DEFAULT_SIZE, draw_icon
 from renderer.qt.images import ImageStore, image_rects
+from renderer.view.scroll import offsets as scroll_offsets
 from renderer.qt.style import TEXT_TAG, px, qcolor, radii, sget, style_of, text_font
 
 Bounds = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -190,6 +191,14 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
                 p.setClipRect(rect, Qt.ClipOperation.IntersectClip)
             child_visible = (max(visible[0], own[0]), max(visible[1], own[1]),
                              min(visible[2], own[2]), min(visible[3], own[3]))
+        dx, dy = scroll_offsets(node) if tag == "scroll-view" else (0.0, 0.0)
+        if dx or dy:  # a scrolled scroll-view: its content moves, its box and clip stay
+            if not saved:
+                p.save()
+                saved = True
+            p.translate(-dx, -dy)
+            child_visible = (child_visible[0] + dx, child_visible[1] + dy,
+                             child_visible[2] + dx, child_visible[3] + dy)
         for child in children:
             _paint(ctx, child, child_visible, override)
     if saved:

@@ -1,20 +1,17 @@
-"""`wxsim open`: the simulator window around a running mini program."""
+"""`wxsim open`: the simulator window around a running mini program, following its files."""
 
 from __future__ import annotations
 
-import sys
-
 from renderer.qt.app import ensure_app
-from simulator.runtime import Simulator
+from simulator.reload import ReloadSession
 from simulator.ui.window import SimulatorWindow
 
 
 def run_window(project: str, device: str | None = None, page: str | None = None, scene: int = 1001) -> int:
+    """Open the window; a project that fails to load still opens, showing its error until fixed."""
     app = ensure_app()
-    sim = Simulator(project, device=device)
-    sim.on_diagnostic(lambda d: print(d, file=sys.stderr))
-    sim.start(page, scene=scene)
-    sim.pump()
-    window = SimulatorWindow(sim)
+    session = ReloadSession(project, device=device, page=page, scene=scene)
+    window = SimulatorWindow(session)
+    session.start_watching()
     window.show()
     return int(app.exec())

@@ -6,7 +6,7 @@ page, tabBar, capsule, toast/modal/action sheet — so a screenshot shows what t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
@@ -17,6 +17,7 @@ from renderer.qt.page_widget import PageWidget, images_for
 from renderer.qt.painter import paint_box_tree
 from simulator.ui.chrome import (back_button_rect, bar_look, paint_capsule, paint_nav_bar, paint_status_bar,
                                  paint_tab_bar, route_of_tab, tab_images, tab_item_rects)
+from simulator.ui.error_panel import ErrorPanel
 from simulator.ui.geometry import ScreenGeometry, screen_geometry, tab_bar_shown
 from simulator.ui.overlays import click_overlays, paint_overlays
 
@@ -90,9 +91,13 @@ class OverlayLayer(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        paint_chrome_over(p, self.screen.sim, self.screen.geo, self.phase)
-        p.end()
+        try:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            paint_chrome_over(p, self.screen.sim, self.screen.geo, self.phase)
+        except Exception as exc:  # report, keep the window
+            self.screen.report_internal("painting the overlays", exc)
+        finally:
+            p.end()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         geo = self.screen.geo
@@ -105,12 +110,15 @@ class OverlayLayer(QWidget):
 class ScreenWidget(QWidget):
     """The phone screen at 1:1 CSS px: chrome painted here, the page in a PageWidget child."""
 
-    def __init__(self, sim: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, sim: Any, parent: QWidget | None = None, errors: Any = None) -> None:
         super().__init__(parent)
         self.sim = sim
         self.geo = screen_geometry(sim)
         self.page = PageWidget(None, self)
+        self.page.on_error = self.report_internal
         self.overlay = OverlayLayer(self)
+        self.error_panel = ErrorPanel(errors, self)
+        self.internal_errors: Callable[[str, BaseException], None] | None = None
         self._spin = QTimer(self)
         self._spin.timeout.connect(self._tick_spinner)
         self._spin.start(80)
@@ -128,7 +136,25 @@ class ScreenWidget(QWidget):
         self.overlay.setGeometry(0, 0, round(self.geo.width), round(self.geo.height))
         self.overlay.raise_()
         self.overlay.sync()
+        self.error_panel.setGeometry(round(x), round(y), round(w), round(h))
+        self.error_panel.raise_()
+        self.error_panel.sync()
         self.update()
+
+    def set_sim(self, sim: Any) -> None:
+        """Show another simulator (after a relaunch): the old page view is dropped."""
+        self.sim = sim
+        self.page.set_view(None)
+        self.refresh()
+
+    def report_internal(self, where: str, exc: BaseException) -> None:
+        """An exception inside wxsim itself while showing the program: reported, never fatal."""
+        if self.internal_errors is not None:
+            self.internal_errors(where, exc)
+        else:
+            from renderer.qt.page_widget import _print_error
+
+            _print_error(where, exc)
 
     def _tick_spinner(self) -> None:
         ui = getattr(self.sim, "ui", None)
@@ -139,10 +165,14 @@ class ScreenWidget(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
-        p.fillRect(self.rect(), _window_background(self.sim))
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        paint_chrome_under(p, self.sim, self.geo)
-        p.end()
+        try:
+            p.fillRect(self.rect(), _window_background(self.sim))
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            paint_chrome_under(p, self.sim, self.geo)
+        except Exception as exc:  # report, keep the window
+            self.report_internal("painting the device chrome", exc)
+        finally:
+            p.end()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         pos = event.position()

@@ -1,67 +1,138 @@
-"""SimulatorWindow: the desktop window around a running `Simulator`.
+"""SimulatorWindow: the desktop window around a running mini program.
 
 It shows the device screen at 1:1 CSS px, drives the simulator's event loop from a Qt timer
 (every ~8 ms, so JS timers and setData land within a frame) and repaints when the page
-stack, a page or the UI state (toast, modal, navigation bar) changes.
+stack, a page or the UI state (toast, modal, navigation bar) changes. It owns a
+`ReloadSession`: saved files are applied on the same timer (restyle, re-render or relaunch),
+and errors — the mini program's and wxsim's own — are listed on the red error panel instead
+of closing the window.
 """
 
 from __future__ import annotations
 
+import sys
+import traceback
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QScrollArea
 
+from bridge.diagnostics import Diagnostic
+from simulator.reload import ReloadSession
+from simulator.ui.blank import BlankScreen
 from simulator.ui.screen import ScreenWidget
 
 TICK_MS = 8
 
 
 class SimulatorWindow(QMainWindow):
-    def __init__(self, sim: Any, parent: Any = None) -> None:
+    """Give it a running `Simulator` or a `ReloadSession` (whose `sim` may be None: load failed)."""
+
+    def __init__(self, sim_or_session: Any, parent: Any = None) -> None:
         super().__init__(parent)
-        self.sim = sim
-        self.screen_widget = ScreenWidget(sim)
+        if isinstance(sim_or_session, ReloadSession):
+            self.session = sim_or_session
+        else:
+            self.session = ReloadSession.around(sim_or_session)
+        self.sim: Any = None
+        self._unsubscribe: list[Any] = []
+        self._pending_refresh = False
+        self._errors_changed = False
+        self._internal_seen: set[str] = set()
+        self.screen_widget = ScreenWidget(self._shown(self.session.sim), errors=self.session.errors)
+        self.screen_widget.internal_errors = self.report_internal
+        self.session.errors.subscribe(self._on_errors)
         area = QScrollArea(self)
         area.setWidget(self.screen_widget)
         area.setAlignment(Qt.AlignmentFlag.AlignCenter)
         area.setStyleSheet("QScrollArea { background: #2b2b2b; border: none; }")
         self.setCentralWidget(area)
-        name = str(sim.device.get("name") or sim.device.get("model") or "")
-        self.setWindowTitle(f"wxsim — {name}" if name else "wxsim")
+        self._attach(self.session.sim)
         geo = self.screen_widget.geo
         self.resize(round(geo.width) + 40, min(round(geo.height) + 40, 960))
-        self._unsubscribe: list[Any] = []
-        self._pending_refresh = False
-        self._unsubscribe.append(sim.subscribe(self._changed))
-        ui = getattr(sim, "ui", None)
-        if ui is not None and hasattr(ui, "subscribe"):
-            self._unsubscribe.append(ui.subscribe(lambda *_: self._changed()))
-        focus = getattr(sim, "focus_listeners", None)
-        if isinstance(focus, list):
-            focus.append(self._focus)
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self.timer.start(TICK_MS)
 
+    def _shown(self, sim: Any) -> Any:
+        return sim if sim is not None else BlankScreen(self.session.device)
+
+    # attaching to a simulator ----------------------------------------------------
+    def _attach(self, sim: Any) -> None:
+        """Watch `sim` (a new one after each relaunch) and show it."""
+        self._detach()
+        self.sim = sim
+        shown = self._shown(sim)
+        name = str(shown.device.get("name") or shown.device.get("model") or "")
+        self.setWindowTitle(f"wxsim — {name}" if name else "wxsim")
+        if sim is not None:
+            self._unsubscribe.append(sim.subscribe(self._changed))
+            ui = getattr(sim, "ui", None)
+            if ui is not None and hasattr(ui, "subscribe"):
+                self._unsubscribe.append(ui.subscribe(lambda *_: self._changed()))
+            focus = getattr(sim, "focus_listeners", None)
+            if isinstance(focus, list):
+                focus.append(self._focus)
+                self._unsubscribe.append(lambda: focus.remove(self._focus))
+        if self.screen_widget.sim is not shown:
+            self.screen_widget.set_sim(shown)
+        else:
+            self.screen_widget.refresh()
+
+    def _detach(self) -> None:
+        for unsub in self._unsubscribe:
+            try:
+                unsub()
+            except (ValueError, TypeError):
+                pass
+        self._unsubscribe = []
+
+    # the loop ----------------------------------------------------------------------
     def _tick(self) -> None:
         try:
-            self.sim.tick()
-        except Exception as exc:  # the loop must survive anything a mini program does
-            report = getattr(self.sim, "report", None)
-            if callable(report):
-                from bridge.diagnostics import Diagnostic
-
-                report(Diagnostic("error", f"event loop: {exc}"))
+            if self.session.poll():
+                self._attach(self.session.sim)
+        except Exception as exc:  # a reload bug must not end the session
+            self.report_internal("applying a file change", exc)
+        if self.sim is not None:
+            try:
+                self.sim.tick()
+            except Exception as exc:  # the loop must survive anything a mini program does
+                self.report_internal("running the event loop", exc)
         if self._pending_refresh:
             self._pending_refresh = False
-            self.screen_widget.refresh()
+            try:
+                self.screen_widget.refresh()
+            except Exception as exc:
+                self.report_internal("refreshing the screen", exc)
+        if self._errors_changed:
+            self._errors_changed = False
+            self.screen_widget.error_panel.sync()
+
+    def report_internal(self, where: str, exc: BaseException) -> None:
+        """A bug inside wxsim: on the error panel (once per message) and with its traceback on stderr."""
+        message = f"internal error {where}: {exc!r}"
+        if message not in self._internal_seen:
+            self._internal_seen.add(message)
+            print(f"wxsim: {message}", file=sys.stderr)
+            traceback.print_exception(exc, file=sys.stderr)
+        self._add_quietly(message)
+
+    def _add_quietly(self, message: str) -> None:
+        echo, self.session.errors.echo = self.session.errors.echo, False
+        try:
+            self.session.errors.add(Diagnostic("error", message))
+        finally:
+            self.session.errors.echo = echo
 
     def _changed(self, *_: Any) -> None:
         # coalesce: many notifications in one tick → one refresh
         self._pending_refresh = True
+
+    def _on_errors(self) -> None:
+        self._errors_changed = True
 
     def _focus(self, view: Any, node: Any) -> None:
         self.screen_widget.refresh()
@@ -70,12 +141,6 @@ class SimulatorWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.timer.stop()
-        for unsub in self._unsubscribe:
-            try:
-                unsub()
-            except (ValueError, TypeError):
-                pass
-        focus = getattr(self.sim, "focus_listeners", None)
-        if isinstance(focus, list) and self._focus in focus:
-            focus.remove(self._focus)
+        self.session.stop()
+        self._detach()
         super().closeEvent(event)
