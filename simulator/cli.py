@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bridge.api.devices import load_devices
+from bridge.api.devices import find_device, load_devices
 from bridge.diagnostics import WxsimError
 
 BUNDLED_EXAMPLE = Path(__file__).resolve().parent.parent / "assets" / "examples" / "shop"
@@ -71,6 +71,9 @@ def _headless(args: argparse.Namespace) -> int:
 
     if not Path(args.project).is_dir():
         print(f"wxsim: project folder not found: {args.project}", file=sys.stderr)
+        return 2
+    if args.device and find_device(args.device) is None:
+        print(f"wxsim: unknown device '{args.device}' (see `wxsim devices`)", file=sys.stderr)
         return 2
     with launch(args.project, device=args.device, page=args.page) as mp:
         status = _print_diagnostics(mp.sim)

@@ -96,15 +96,33 @@ class PageStack:
             del self.tab_pages[entry.route]
 
     def _check(self, route: str) -> str | None:
-        if route not in self.sim.project.pages:
+        if route not in self.sim.project.pages or _missing_files(self.sim.project, route):
             return f'page "{route}" is not found'
         return None
+
+    def _report_missing_pages(self) -> None:
+        """Each app.json page without its .js or .wxml is an error at its app.json entry (WeChat's
+        compiler refuses such a project); the other pages still open."""
+        from bridge.diagnostics import Diagnostic
+
+        project = self.sim.project
+        try:
+            app_text = project.read_text("app.json")
+        except Exception:  # noqa: BLE001 - the project loaded, so this only guards odd layouts
+            app_text = ""
+        for route in project.pages:
+            missing = _missing_files(project, route)
+            if missing:
+                line, column = _position_of(app_text, f'"{route}"')
+                self.sim.report(Diagnostic("error", f'page "{route}" listed in app.json has no '
+                                           + " or ".join(missing) + " file", "app.json", line, column))
 
     def _changed(self) -> None:
         self.sim.notify()
 
     # Router protocol -------------------------------------------------------------
     def open_first(self, route: str, query: dict) -> None:
+        self._report_missing_pages()
         reason = self._check(route)
         if reason:
             from bridge.diagnostics import Diagnostic
@@ -225,3 +243,17 @@ class PageStack:
             from bridge.diagnostics import Diagnostic
 
             self.sim.report(Diagnostic("warning", f"navigator to '{url}' failed: {reason}"))
+
+
+def _missing_files(project: object, route: str) -> list[str]:
+    """The required page files (`.js`, `.wxml`) that do not exist."""
+    return [ext for ext in (".js", ".wxml") if not project.exists(route + ext)]  # type: ignore[attr-defined]
+
+
+def _position_of(text: str, needle: str) -> tuple[int | None, int | None]:
+    """1-based line and column of the first `needle` in `text`, or (None, None)."""
+    index = text.find(needle)
+    if index < 0:
+        return None, None
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
