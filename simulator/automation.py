@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic
 from renderer.view import builtins
+from renderer.view.scroll import visual_shift
 from renderer.view.nodes import ViewNode, attr_text, inner_wxml, to_wxml
 from renderer.view.page import PageView
 from renderer.view.query import select_all
@@ -42,7 +43,6 @@ def launch(project_dir: str | Path | None = None, device: str | None = None, pag
 class MiniProgram:
     def __init__(self, sim: Simulator):
         self.sim = sim
-        self._token = 0
 
     def __enter__(self) -> MiniProgram:
         return self
@@ -87,36 +87,28 @@ class MiniProgram:
     # the logic layer ----------------------------------------------------------------
     def evaluate(self, js: str) -> Any:
         """Run an expression or a function source in the logic layer; its JSON result."""
-        value = self.sim.logic.evaluate(js)
+        value = self.sim.logic.evaluate(js, pump=self._pump_once)
         self.wait_idle()
         return value
 
-    def call_wx_method(self, name: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Any:
-        """Call `wx.<name>(*args)`; async APIs resolve to their success (or fail) result."""
-        self._token += 1
-        token = self._token
-        arg_json = json.dumps(list(args), ensure_ascii=False)
-        started = self.sim.logic.evaluate(f"""function () {{
-            var args = {arg_json}; var box = globalThis.__automation || (globalThis.__automation = {{}});
-            var fn = wx[{json.dumps(name)}];
-            if (typeof fn !== 'function') throw new Error('wx.{name} is not a function');
-            if (/Sync$/.test({json.dumps(name)}) || typeof args[0] !== 'object' || args[0] === null) {{
-                box[{token}] = {{done: true, value: fn.apply(wx, args)}}; return true; }}
-            var opts = Object.assign({{}}, args[0]);
-            opts.success = function (r) {{ box[{token}] = {{done: true, value: r}}; }};
-            opts.fail = function (r) {{ box[{token}] = {{done: true, value: r, failed: true}}; }};
-            fn.call(wx, opts); return true; }}""")
-        del started
-        deadline = time.monotonic() + timeout
-        while True:
-            self.sim.pump()
-            box = self.sim.logic.evaluate(f"(globalThis.__automation || {{}})[{token}] || null")
-            if box and box.get("done"):
-                self.wait_idle()
-                return box.get("value")
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"wx.{name} did not answer within {timeout:g} s")
+    def _pump_once(self) -> None:
+        if not self.sim.pump():
             time.sleep(0.001)
+
+    def call_wx_method(self, name: str, *args: Any, timeout: float = DEFAULT_TIMEOUT) -> Any:
+        """Call `wx.<name>(*args)`; an async API resolves to its success (or fail) result."""
+        script = f"""function () {{
+            var args = {json.dumps(list(args), ensure_ascii=False)}, name = {json.dumps(name)};
+            if (typeof wx[name] !== 'function') throw new Error('wx.' + name + ' is not a function');
+            if (/Sync$/.test(name) || typeof args[0] !== 'object' || args[0] === null) return wx[name].apply(wx, args);
+            return new Promise(function (resolve) {{
+                var opts = Object.assign({{}}, args[0], {{success: resolve, fail: resolve}});
+                wx[name].call(wx, opts);
+            }});
+        }}"""
+        value = self.sim.logic.evaluate(script, pump=self._pump_once, timeout=timeout)
+        self.wait_idle()
+        return value
 
     def mock_wx_method(self, name: str, result: Any = None, fn: str | None = None) -> None:
         """Make `wx.<name>` answer `result` (or call the JS function source `fn`)."""
@@ -192,7 +184,7 @@ class Page:
         self.mp.wait_idle()
 
     def call_method(self, name: str, *args: Any) -> Any:
-        result = self.mp.sim.logic.call_method(self.view.page_id, name, list(args))
+        result = self.mp.sim.logic.call_method(self.view.page_id, name, list(args), pump=self.mp._pump_once)
         self.mp.wait_idle()
         return result
 
@@ -317,7 +309,8 @@ class Element:
     def _center_on_screen(self) -> tuple[float, float]:
         """The centre of the box, scrolling the page first if it is out of view."""
         box = self._box()
-        x, y = box.x + box.width / 2, box.y + box.height / 2
+        dx, dy = visual_shift(self.node)  # scrolled scroll-views above move it on screen
+        x, y = box.x - dx + box.width / 2, box.y - dy + box.height / 2
         view, sim = self.page.view, self.page.mp.sim
         visible = sim.page_area_height()
         if not (view.scroll_top <= y < view.scroll_top + visible):
@@ -376,7 +369,8 @@ class Element:
         self.page.mp.wait_idle()
 
     def call_method(self, name: str, *args: Any) -> Any:
-        result = self.page.mp.sim.logic.call_method(self._instance_id(), name, list(args))
+        result = self.page.mp.sim.logic.call_method(self._instance_id(), name, list(args),
+                                                    pump=self.page.mp._pump_once)
         self.page.mp.wait_idle()
         return result
 

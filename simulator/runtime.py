@@ -114,6 +114,8 @@ class Simulator:
 
     def _deliver_to_host(self, message: dict) -> None:
         kind, payload = message["kind"], message.get("payload") or {}
+        if kind == "invoke" and payload.get("mockedBy"):
+            return  # answered inside the logic layer by a function mock; recorded only
         if kind == "invoke":
             call_id = payload.get("callId")
             self._open_calls[call_id] = payload.get("name", "")

@@ -171,12 +171,25 @@ class LogicHost:
     def set_data(self, instance_id: str, data: dict) -> None:
         self._call("setData", {"id": instance_id, "data": data})
 
-    def call_method(self, instance_id: str, name: str, args: list | None = None) -> Any:
+    def call_method(self, instance_id: str, name: str, args: list | None = None,
+                    pump: Callable[[], Any] | None = None, timeout: float = 10.0) -> Any:
+        """Call a page/component method; a returned promise is awaited by running `pump`."""
         self._call("callMethod", {"id": instance_id, "name": name, "args": args or []}, where=name)
-        return self._settled(f"method {name}")
+        return self._settled(f"method {name}", pump, timeout)
 
-    def evaluate(self, source: str) -> Any:
-        """An expression or a function source (called with no arguments); its JSON result."""
+    def mock_with_function(self, name: str, source: str) -> None:
+        """Answer `wx.<name>` with the JS function `source` (called with the call's arguments)."""
+        self.evaluate(f"__wxsim.mockWithFunction({json.dumps(name)}, {json.dumps(source)})")
+
+    def restore_mock(self, name: str) -> None:
+        self.evaluate(f"__wxsim.restoreMock({json.dumps(name)})")
+
+    def evaluate(self, source: str, pump: Callable[[], Any] | None = None, timeout: float = 10.0) -> Any:
+        """An expression or a function source (called with no arguments); its JSON result.
+
+        A promise result is awaited by running `pump` (the simulator's event loop) until it
+        settles; without `pump` it must settle from promise jobs alone.
+        """
         src = source.strip()
         code = f"({src})()" if _is_function_source(src) else f"({src}\n)"
         try:
@@ -186,14 +199,19 @@ class LogicHost:
             raise WxsimError(Diagnostic("error", f"evaluate failed: {text.strip()}")) from None
         del value
         self.run_jobs()
-        return self._settled("evaluate")
+        return self._settled("evaluate", pump, timeout)
 
-    def _settled(self, what: str) -> Any:
+    def _settled(self, what: str, pump: Callable[[], Any] | None = None, timeout: float = 10.0) -> Any:
         box = json.loads(self._entry("settled", ""))
+        deadline = time.monotonic() + timeout
+        while box and not box.get("done") and pump is not None and time.monotonic() < deadline:
+            pump()
+            box = json.loads(self._entry("settled", ""))
         if not box:
             return None
         if not box.get("done"):
-            raise WxsimError(Diagnostic("error", f"{what}: the promise did not settle"))
+            waited = f" within {timeout:g} s" if pump is not None else ""
+            raise WxsimError(Diagnostic("error", f"{what}: the promise did not settle{waited}"))
         if "error" in box:
             raise WxsimError(Diagnostic("error", f"{what} failed: {self.lines.rewrite_stack(box['error'])}"))
         return box.get("value")

@@ -74,5 +74,57 @@
         : function (opts) { return invokeAsync(name, opts); };
     });
   };
+  // Function mocks (the automation API's mock_wx_method(name, fn=...)): the function gets the
+  // call's arguments and its (possibly promised) return value is the answer. The call is
+  // recorded on the bridge as an `invoke` answered by the mock, never run by the host.
+  var mocked = {};
+
+  function recordMocked(name, args, result, sync) {
+    W.post('invoke', 'logic→host', null, { name: name, args: args, sync: sync, result: result, mockedBy: 'function' });
+  }
+
+  function settle(name, opts, result) {
+    result = result && typeof result === 'object' ? result : {};
+    if (!result.errMsg) result.errMsg = name + ':ok';
+    var failed = String(result.errMsg).indexOf(':fail') >= 0;
+    if (failed && typeof opts.fail === 'function') opts.fail(result);
+    if (!failed && typeof opts.success === 'function') opts.success(result);
+    if (typeof opts.complete === 'function') opts.complete(result);
+    if (failed) throw result;
+    return result;
+  }
+
+  W.mockWithFunction = function (name, source) {
+    var fn = (0, eval)('(' + source + '\n)');
+    if (typeof fn !== 'function') throw new TypeError('the mock for wx.' + name + ' is not a function');
+    if (!Object.prototype.hasOwnProperty.call(mocked, name)) mocked[name] = wx[name];
+    if (W.isSyncApi(name)) {
+      wx[name] = function () {
+        var args = Array.prototype.slice.call(arguments);
+        var value = fn.apply(null, args);
+        recordMocked(name, syncArgs(name, args), value === undefined ? null : value, true);
+        return value;
+      };
+      return;
+    }
+    wx[name] = function (opts) {
+      opts = opts && typeof opts === 'object' ? opts : {};
+      var usePromise = !['success', 'fail', 'complete'].some(function (k) { return typeof opts[k] === 'function'; });
+      var answer = Promise.resolve().then(function () { return fn.call(null, opts); }).then(function (result) {
+        recordMocked(name, plainArgs(opts), result === undefined ? null : result, false);
+        return settle(name, opts, result);
+      });
+      if (usePromise) return answer;
+      answer.catch(function () {});
+    };
+  };
+
+  W.restoreMock = function (name) {
+    if (Object.prototype.hasOwnProperty.call(mocked, name)) {
+      wx[name] = mocked[name];
+      delete mocked[name];
+    }
+  };
+
   g.wx = wx;
 })(__wxsim, globalThis);
