@@ -74,7 +74,7 @@ class ErrorPanel(QFrame):
 
     def sync(self) -> None:
         errors = self.log.visible() if self.log is not None else []
-        if errors == self.shown_errors and self.isVisible() == bool(errors):
+        if errors == self.shown_errors and self.showing() == bool(errors):
             return
         self.shown_errors = list(errors)
         if not errors:
@@ -91,6 +91,10 @@ class ErrorPanel(QFrame):
         self.body.setText("".join(items))
         self.show()
         self.raise_()
+
+    def showing(self) -> bool:
+        """Shown on the screen widget (true even while the window itself is not on a display)."""
+        return not self.isHidden()
 
     def text(self) -> str:
         """Plain text of what is listed (tests and accessibility)."""
