@@ -41,3 +41,17 @@ def test_input_is_cut_at_maxlength(tmp_path):
         assert len(page.query(".b").value()) == 300
         page.query(".c").input("y" * 300)
         assert len(page.query(".c").value()) == 140
+
+
+def test_model_value_writes_the_typed_value_back_to_data(tmp_path):
+    project = _project(
+        tmp_path,
+        '<input class="name" model:value="{{form.name}}"/><text class="echo">{{form.name}}</text>',
+        "Page({data: {form: {name: 'a'}}})",
+    )
+    with launch(project, storage=tmp_path / "storage") as mp:
+        page = mp.current_page()
+        assert page.query(".name").value() == "a"
+        page.query(".name").input("小明")
+        assert page.data("form.name") == "小明"
+        assert page.query(".echo").text() == "小明"

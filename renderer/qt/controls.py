@@ -213,7 +213,7 @@ def placeholder_color(node: Any) -> QColor:
 
 
 def display_value(node: Any) -> str:
-    value = state(node, "value", "")
+    value = state(node, "value", attr(node, "model:value", ""))
     if value is None or value is False:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -61,9 +61,10 @@ def _clips(node: ViewNode) -> bool:
 
 
 def value_of(node: ViewNode) -> Any:
+    """What the field shows: typed text first, then `value` (or `model:value`) from data."""
     if "value" in node.state:
         return node.state["value"]
-    value = node.attrs.get("value")
+    value = node.attrs.get("value", node.attrs.get("model:value"))
     return "" if value is None else value
 
 

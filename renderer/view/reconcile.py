@@ -116,8 +116,9 @@ class Reconciler:
             old_attrs = node.attrs
             node.attrs = attrs
             node.style_dirty = True
-            if "value" in attrs and attrs.get("value") != old_attrs.get("value"):
-                node.state.pop("value", None)
+            for name in ("value", "model:value"):
+                if name in attrs and attrs.get(name) != old_attrs.get(name):
+                    node.state.pop("value", None)
             if node.component is not None:
                 props = component_props(attrs)
                 if props != component_props(old_attrs):

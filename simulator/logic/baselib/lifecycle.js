@@ -153,6 +153,15 @@
 
   function onProps(p) { var c = W.instances[p.id]; if (c) W.setProps(c, p.props); }
 
+  // `model:value="{{path}}"`: the view typed a new value; write it back with setData.
+  function onModel(p) {
+    var inst = W.instances[p.instanceId];
+    if (!inst) return;
+    var change = {};
+    change[p.path] = p.value;
+    inst.setData(change);
+  }
+
   // The single entry point the host calls with each message.
   W.deliver = function (kind, payload) {
     if (kind === 'lifecycle') {
@@ -161,6 +170,7 @@
       h(payload);
     } else if (kind === 'event') onEvent(payload);
     else if (kind === 'props') onProps(payload);
+    else if (kind === 'modelUpdate') onModel(payload);
     else if (kind === 'setDataApplied') W.runSetDataCallbacks(payload.callbacks);
     else if (kind === 'callback') W.resolveCall(payload.callId, payload.result);
     else W.warn('logic layer got an unknown message kind "' + kind + '"');
