@@ -26,14 +26,17 @@ class AutomationError(Exception):
 
 
 def launch(project_dir: str | Path | None = None, device: str | None = None, page: str | None = None,
-           headless: bool = True, storage: str | Path | None = None, scene: int = 1001) -> MiniProgram:
+           headless: bool = True, storage: str | Path | None = None, scene: int = 1001,
+           time_limit_s: float = 5.0) -> MiniProgram:
     """Start a mini program and wait until its first page has rendered.
 
     `storage=None` uses the project's persistent storage (the same as the window); pass a
     folder to use another. `headless=False` is not needed for screenshots: rendering is
-    offscreen either way.
+    offscreen either way. `time_limit_s` bounds each run of user JS (a runaway loop is
+    interrupted and reported with its file and line).
     """
-    sim = Simulator(project_dir or BUNDLED_EXAMPLE, device=device, storage_dir=storage)
+    sim = Simulator(project_dir or BUNDLED_EXAMPLE, device=device, storage_dir=storage,
+                    time_limit_s=time_limit_s)
     sim.start(page, scene=scene)
     mp = MiniProgram(sim)
     mp.wait_idle()

@@ -12,7 +12,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from bridge.diagnostics import error
+from bridge.diagnostics import WxsimError, error
 
 WINDOW_DEFAULTS: dict[str, Any] = {
     "navigationBarBackgroundColor": "#000000",
@@ -121,8 +121,14 @@ class Project:
         return self.json_of(route)
 
     def page_window(self, route: str) -> dict:
-        """The page's window config: app.json window overridden by the page's json."""
-        page = self.page_json(route)
+        """The page's window config: app.json window overridden by the page's json.
+
+        A page json that does not parse counts as empty here: the page view reported it when
+        it opened, and the navigation bar must still paint."""
+        try:
+            page = self.page_json(route)
+        except WxsimError:
+            page = {}
         merged = dict(self.window)
         merged.update({k: v for k, v in page.items() if k not in ("usingComponents", "component")})
         merged["hasTabBar"] = route in self.tab_pages

@@ -62,8 +62,14 @@ class ViewServices:
 
     # templates -------------------------------------------------------------
     def using_components(self, base: str) -> dict[str, str]:
+        """The file's component table; a json that does not parse is reported once and counts as
+        empty, so the page still renders its built-in tags."""
         if base not in self._using:
-            self._using[base] = self.project.using_components(base)
+            try:
+                self._using[base] = self.project.using_components(base)
+            except WxsimError as exc:
+                self.report(exc.diagnostic)
+                self._using[base] = {}
         return self._using[base]
 
     def render(self, base: str, data: dict, report: Callable[[Diagnostic], None]) -> list:
