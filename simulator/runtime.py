@@ -61,6 +61,8 @@ class Simulator:
         self._open_calls: dict[int, str] = {}
         self._listeners: list[Callable[[], None]] = []
         self.ui = UiState(self.schedule)
+        self._was_refreshing = False
+        self.ui.subscribe(self._ui_changed)
         self.mocks = MockRules.load(self.project.project_dir, self.report)
         self.project_root = self.project.root
         self.apis = HostApis(self)
@@ -148,6 +150,20 @@ class Simulator:
     def call_soon_threadsafe(self, fn: Callable[[], Any]) -> None:
         with self._lock:
             self._threadsafe.append(fn)
+
+    def _ui_changed(self, ui: UiState) -> None:
+        """A pull-down refresh that starts (gesture or wx.startPullDownRefresh) runs
+        the page's onPullDownRefresh, as WeChat does."""
+        if ui.refreshing and not self._was_refreshing:
+            top = self.router.top()
+            if top is not None:
+                self._post("lifecycle", "host→logic", top.page_id, {"event": "pullDownRefresh", "pageId": top.page_id})
+        self._was_refreshing = ui.refreshing
+
+    def pull_down_refresh(self) -> None:
+        """The user pulled the page down (only on pages with enablePullDownRefresh)."""
+        if self.current_page_config().get("enablePullDownRefresh"):
+            self.ui.set_refreshing(True)
 
     def current_page_config(self) -> dict:
         top = self.router.top()

@@ -96,6 +96,10 @@
     var inst = pageOf(p);
     if (inst) W.pageHook(inst, 'onPageScroll', [{ scrollTop: p.scrollTop }]);
   };
+  H.pullDownRefresh = function (p) {
+    var inst = pageOf(p);
+    if (inst) W.pageHook(inst, 'onPullDownRefresh', []);
+  };
   H.reachBottom = function (p) {
     var inst = pageOf(p);
     if (inst) W.pageHook(inst, 'onReachBottom', []);
