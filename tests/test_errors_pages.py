@@ -70,6 +70,8 @@ def test_js_syntax_error(mp):
     page, diags = _open(mp, "badjs")
     assert len(diags) == 1 and diags[0].startswith("pages/badjs/badjs.js:5: error: SyntaxError")
     assert page.wxml() == ""
+    error = next(m for m in reversed(mp.traffic()) if m["kind"] == "error")
+    assert (error["payload"]["file"], error["payload"]["line"]) == ("pages/badjs/badjs.js", 5)
     _still_usable(mp)
 
 

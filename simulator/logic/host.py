@@ -43,7 +43,7 @@ class LogicHost:
         self.lines = LineMap()
         self.ctx = quickjs.Context()
         self._where: str | None = None
-        self.loader = ModuleLoader(self.ctx, project, self.lines, report)
+        self.loader = ModuleLoader(self.ctx, project, self.lines, self._report_load_problem)
         self._add_host_functions()
         for name in BASELIB_FILES:
             self.loader.eval_chunk(BASELIB_PREFIX + name, (BASELIB / name).read_text(encoding="utf-8"))
@@ -96,6 +96,13 @@ class LogicHost:
     def _on_warn(self, text: str) -> None:
         info = json.loads(text)
         self.report(Diagnostic("warning", info["message"], info.get("hint")))
+
+    def _report_load_problem(self, diag: Diagnostic) -> None:
+        """A module that cannot load (syntax error, bad JSON, missing file) is an app error too."""
+        self.report(diag)
+        if diag.severity == "error":
+            self.post({"kind": "error", "direction": "logic→host", "target": None,
+                       "payload": {"message": diag.message, "stack": "", "file": diag.file, "line": diag.line}})
 
     def _report_js_error(self, message: str, raw_stack: str, hint: str | None) -> None:
         loc = self.lines.first_user_frame(raw_stack)
