@@ -33,16 +33,18 @@ def style_dict(style: Style) -> dict:
 
 
 class TaffyTree:
-    """Nodes created for one layout; `release()` frees them in the engine."""
+    """Nodes of one layout tree; `release()` frees them in the engine.
+
+    The tree may live across layouts: nodes can be restyled, re-childed and dropped one by
+    one, and Taffy keeps the cached layout of every subtree that was not touched.
+    """
 
     def __init__(self) -> None:
-        self.nodes: list[int] = []
         self.measures: dict[int, Measure] = {}
         self.children: dict[int, list[int]] = {}
 
     def node(self, style: Style, measure: Measure | None = None) -> int:
         nid = taffylib.node_create(taffy._ptr, style_dict(style))
-        self.nodes.append(nid)
         self.children[nid] = []
         if measure is not None:
             self.set_measure(nid, measure)
@@ -52,6 +54,32 @@ class TaffyTree:
         """Make `nid` a leaf whose content size comes from `measure(known_w, known_h, limit)`."""
         taffylib.node_set_measure(taffy._ptr, nid, True)
         self.measures[nid] = measure
+
+    def unset_measure(self, nid: int) -> None:
+        if self.measures.pop(nid, None) is not None:
+            taffylib.node_set_measure(taffy._ptr, nid, False)
+
+    def set_style(self, nid: int, style: Style) -> None:
+        taffylib.node_set_style(taffy._ptr, nid, style_dict(style))
+
+    def mark_dirty(self, nid: int) -> None:
+        taffylib.node_mark_dirty(taffy._ptr, nid)
+
+    def clear_children(self, nid: int) -> None:
+        """Detach every child of `nid` (from the end, so nothing shifts)."""
+        kids = self.children.get(nid)
+        if not kids:
+            return
+        for i in range(len(kids) - 1, -1, -1):
+            taffylib.node_remove_child_at_index(taffy._ptr, nid, i)
+        kids.clear()
+
+    def drop(self, nid: int) -> None:
+        """Free one node; detach its children first so they keep no dangling parent."""
+        self.clear_children(nid)
+        taffylib.node_drop(taffy._ptr, nid)
+        self.children.pop(nid, None)
+        self.measures.pop(nid, None)
 
     def append(self, parent: int, child: int) -> None:
         taffylib.node_add_child(taffy._ptr, parent, child)
@@ -83,8 +111,7 @@ class TaffyTree:
         return lay
 
     def release(self) -> None:
-        for nid in self.nodes:
+        for nid in self.children:
             taffylib.node_drop(taffy._ptr, nid)
-        self.nodes.clear()
         self.measures.clear()
         self.children.clear()

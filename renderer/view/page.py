@@ -204,6 +204,7 @@ class PageView:
         for node in reversed(list(self.root.walk())):
             if node.component is not None:
                 self.component_removed(node.component)
+        self.services.release_layout(self.root)
 
     # scrolling --------------------------------------------------------------
     @property

@@ -11,7 +11,7 @@ import itertools
 from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
-from renderer.layout import layout_tree
+from renderer.layout.session import LayoutSession
 from renderer.view.nodes import TEXT, ViewNode
 from renderer.view.tags import check_tags
 from renderer.wxml.compiler import compile_wxml
@@ -43,6 +43,7 @@ class ViewServices:
         self._using: dict[str, dict[str, str]] = {}
         self._ids = itertools.count(1)
         self._ua = default_stylesheet()
+        self._layouts: dict[int, tuple[ViewNode, LayoutSession]] = {}
         self._warned_tags: set[tuple[str, str]] = set()
 
     def new_component_id(self) -> str:
@@ -59,6 +60,9 @@ class ViewServices:
         self._sheets.clear()
         self._resolvers.clear()
         self._using.clear()
+        for _root, session in self._layouts.values():
+            session.release()
+        self._layouts.clear()
 
     # templates -------------------------------------------------------------
     def using_components(self, base: str) -> dict[str, str]:
@@ -130,18 +134,17 @@ class ViewServices:
 
     # layout -------------------------------------------------------------------
     def layout(self, root: ViewNode) -> Any:
-        for node in root.walk():
-            node.box = None
-        box = layout_tree(root, self.viewport, self.measurer)
-        _assign_boxes(box)
-        return box
+        """Lay out a page tree; each page keeps its Taffy tree so an update relayouts what changed.
 
+        Sets `box` on every node (None for nodes that are not displayed).
+        """
+        entry = self._layouts.get(id(root))
+        if entry is None or entry[0] is not root:
+            entry = self._layouts[id(root)] = (root, LayoutSession(self.viewport, self.measurer, assign_boxes=True))
+        return entry[1].layout(root)
 
-def _assign_boxes(box: Any) -> None:
-    stack = [box]
-    while stack:
-        current = stack.pop()
-        node = getattr(current, "node", None)
-        if node is not None and hasattr(node, "box"):
-            node.box = current
-        stack.extend(current.children)
+    def release_layout(self, root: ViewNode) -> None:
+        """Free the layout kept for a page tree (the page was unloaded)."""
+        entry = self._layouts.pop(id(root), None)
+        if entry is not None:
+            entry[1].release()

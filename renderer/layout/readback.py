@@ -1,0 +1,124 @@
+"""Reading a computed Taffy tree back into Boxes, reusing the Boxes of unchanged subtrees.
+
+A reused subtree (see session.py) whose Taffy layout relative to its parent is the same
+as last time has the same inner geometry, so its Boxes are kept and, if an ancestor moved,
+shifted; nothing inside it is read from Taffy again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .box import Box, TextPiece
+from .engine import _display, _is_text
+
+if TYPE_CHECKING:
+    from .session import LayoutSession
+
+
+class Readback:
+    """One pass's geometry: absolute rectangles of re-read Taffy nodes and placed text."""
+
+    def __init__(self, session: LayoutSession, assign: bool):
+        self.s = session
+        self.assign = assign  # input nodes have a `box` attribute to keep current
+        self.geo: dict[int, tuple] = {}
+        self.pieces: dict[int, list[TextPiece]] = {}
+        self.shifts: dict[int, tuple[float, float]] = {}
+
+    def read(self, tn: int, px: float, py: float) -> None:
+        """Absolute geometry below `tn`; unchanged reused subtrees are only noted with their shift."""
+        s = self.s
+        t = s.t
+        lay = t.layout(tn)
+        x, y = px + lay.x, py + lay.y
+        rel = (lay.width, lay.height)  # inner geometry depends on the size, not the position
+        rec = s.reused.get(tn)
+        if rec is not None and rec.rel == rel and rec.box is not None:
+            self.shifts[id(rec.node)] = (x - rec.box.x, y - rec.box.y)
+            return
+        self.geo[tn] = (x, y, lay.width, lay.height,
+                        (lay.margin_top, lay.margin_right, lay.margin_bottom, lay.margin_left),
+                        (lay.border_top, lay.border_right, lay.border_bottom, lay.border_left),
+                        (lay.padding_top, lay.padding_right, lay.padding_bottom, lay.padding_left))
+        owner = s.rec_of_tn.get(tn)
+        if owner is not None:
+            owner.rel = rel
+        para = s.para_of_tn.get(tn)
+        if para is not None:
+            self._place(para, self.geo[tn])
+        for c in t.children[tn]:
+            self.read(c, x, y)
+
+    def _place(self, para: Any, g: tuple) -> None:
+        """Wrap a paragraph at its final content width; pieces keyed by id(text node)."""
+        x, y, w, _h, _m, bo, pa = g
+        cx, cy = x + bo[3] + pa[3], y + bo[0] + pa[0]
+        cw = w - bo[1] - bo[3] - pa[1] - pa[3]
+        out = self.pieces
+        for line in para.layout(cw):
+            for f in line.fragments:
+                run = para.runs[f.run]
+                out.setdefault(id(run.node), []).append(
+                    TextPiece(f.text, cx + f.x, cy + f.y, f.width, f.height, run.style))
+
+    def to_box(self, node: Any, fixed: bool) -> Box | None:
+        key = id(node)
+        shift = self.shifts.get(key)
+        rec = self.s.recs.get(key)
+        if shift is not None:
+            box = rec.box
+            if shift != (0.0, 0.0):
+                _shift(box, shift[0], shift[1])
+            return box
+        box = self._build(node, rec, fixed)
+        if rec is not None:
+            rec.box = box
+        if self.assign:
+            node.box = box
+        return box
+
+    def _build(self, node: Any, rec: Any, fixed: bool) -> Box | None:
+        if _is_text(node):
+            ps = self.pieces.get(id(node))
+            if not ps:
+                return None
+            box = _bbox(node, [(p.x, p.y, p.width, p.height) for p in ps], fixed)
+            box.pieces = ps
+            box.lines = [(p.text, p.x, p.y, p.width) for p in ps]
+            return box
+        tn = rec.tn if rec is not None else None
+        if tn is None and _display(node) == "none":
+            return None
+        if tn is not None:
+            fixed = fixed or rec.fixed
+        kids = [k for k in (self.to_box(c, fixed) for c in node.children) if k is not None]
+        if tn is None:  # an inline element inside a paragraph: the union of its text
+            if not kids:
+                return None
+            box = _bbox(node, [(k.x, k.y, k.width, k.height) for k in kids], fixed)
+            box.children = kids
+            return box
+        x, y, w, h, m, bo, pa = self.geo[tn]
+        return Box(node, x, y, w, h, kids, margin=m, border=bo, padding=pa, fixed=fixed)
+
+
+def _shift(box: Box, dx: float, dy: float) -> None:
+    """Move a kept subtree of Boxes (an earlier sibling grew or shrank)."""
+    stack = [box]
+    while stack:
+        b = stack.pop()
+        b.x += dx
+        b.y += dy
+        if b.pieces:
+            b.pieces = [p._replace(x=p.x + dx, y=p.y + dy) for p in b.pieces]
+            b.lines = [(text, lx + dx, ly + dy, lw) for text, lx, ly, lw in b.lines]
+        stack.extend(b.children)
+
+
+def _bbox(node: Any, rects: list[tuple[float, float, float, float]], fixed: bool) -> Box:
+    x0 = min(r[0] for r in rects)
+    y0 = min(r[1] for r in rects)
+    x1 = max(r[0] + r[2] for r in rects)
+    y1 = max(r[1] + r[3] for r in rects)
+    return Box(node, x0, y0, x1 - x0, y1 - y0, fixed=fixed)

@@ -1,0 +1,319 @@
+"""A layout that lives across updates: the Taffy tree is kept and only changed parts are rebuilt.
+
+A setData usually changes a few nodes of a large page. Each pass compares every input node
+with what the previous pass saw (same node objects, same ComputedStyle object, same text,
+same children). A subtree that is entirely unchanged keeps its Taffy nodes, so Taffy's own
+cache skips it, and keeps its Box objects, which are only moved when an earlier sibling
+changed size. Changed elements keep their Taffy node but get new children and paragraphs.
+The result is the same Box tree a fresh `layout_tree` would give (tests/test_perf_*.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .box import Box
+from .engine import ATOMIC, _display, _is_text, _leaf, _out_of_flow, _viewport_style, inline_only
+from .inline import Paragraph, Run
+from .readback import Readback
+from .taffy_style import anonymous_block_style, anonymous_line_style, element_style
+from .taffy_tree import TaffyTree
+from .text import TextMeasurer
+
+
+class Rec:
+    """What the last pass knew about one input node."""
+
+    __slots__ = ("node", "style", "text", "kids", "tn", "owned", "escapes", "fixed", "box", "rel")
+
+    def __init__(self, node: Any):
+        self.node = node
+        self.style: Any = None
+        self.text: str | None = None
+        self.kids: list | None = None
+        self.tn: int | None = None       # its Taffy node (None: text, inline content, display none)
+        self.owned: list[int] = []       # anonymous Taffy nodes made for its content
+        self.escapes = False             # an out-of-flow descendant is attached outside this subtree
+        self.fixed = False               # inside a position: fixed subtree (Box.fixed)
+        self.box: Box | None = None
+        self.rel: tuple | None = None    # the Taffy node's last size: w, h
+
+
+class LayoutSession:
+    """Lays out one page's node tree again and again; `release()` frees the Taffy nodes.
+
+    With `assign_boxes`, every input node's `box` attribute is kept current (None when it is
+    not displayed), which is cheaper than a walk over the whole tree after each pass.
+    """
+
+    def __init__(self, viewport: Any, measurer: TextMeasurer, assign_boxes: bool = False):
+        self.assign = assign_boxes
+        self.viewport = viewport
+        self.measurer = measurer
+        self.t = TaffyTree()
+        self.fixed_root = self.t.node(_viewport_style(viewport.width, viewport.height))
+        self.recs: dict[int, Rec] = {}
+        self.rec_of_tn: dict[int, Rec] = {}
+        self.para_of_tn: dict[int, Paragraph] = {}
+        self.fixed_tns: set[int] = set()
+        self._begin()
+
+    def _begin(self) -> None:
+        self.seen: set[int] = set()
+        self.memo: dict[int, bool] = {}
+        self.lists: dict[int, list[int]] = {self.fixed_root: []}
+        self.to_drop: list[int] = []
+        self.reused: dict[int, Rec] = {}
+        self.stack: list[Rec] = []
+
+    # the pass ----------------------------------------------------------------------
+    def layout(self, root: Any) -> Box:
+        """Lay out `root` at the viewport width; unchanged subtrees are reused."""
+        self._begin()
+        rec = self.recs.get(id(root))
+        if rec is not None and rec.tn is not None and not rec.escapes and self.clean(root):
+            root_tn = rec.tn
+            self.reused[root_tn] = rec
+        else:
+            root_tn = self.element(root, "flex" if _display(root) in ("flex", "inline-flex") else "block", None, False)
+        self._retire_unseen()
+        self._sync()
+        vw, vh = self.viewport.width, self.viewport.height
+        self.t.compute(root_tn, vw, None)
+        self.t.compute(self.fixed_root, vw, vh)
+        back = Readback(self, self.assign)
+        back.read(root_tn, 0.0, 0.0)
+        back.read(self.fixed_root, 0.0, 0.0)
+        box = back.to_box(root, False)
+        self._begin()
+        return box
+
+    def release(self) -> None:
+        self.t.release()
+        self.recs.clear()
+        self.rec_of_tn.clear()
+        self.para_of_tn.clear()
+
+    # change detection -------------------------------------------------------------
+    def clean(self, node: Any) -> bool:
+        """True if `node` and its whole subtree are as the last pass left them."""
+        key = id(node)
+        hit = self.memo.get(key)
+        if hit is not None:
+            return hit
+        rec = self.recs.get(key)
+        ok = (rec is not None and rec.node is node and rec.style is node.style and rec.text == node.text)
+        if ok and node.text is None and not (rec.tn is None and _display(node) == "none"):
+            kids = node.children
+            ok = rec.kids == kids and all([self.clean(c) for c in kids])
+        self.memo[key] = ok
+        if ok:
+            self.seen.add(key)
+        return ok
+
+    def _rec(self, node: Any) -> Rec:
+        key = id(node)
+        rec = self.recs.get(key)
+        if rec is None or rec.node is not node:
+            rec = self.recs[key] = Rec(node)
+        self.seen.add(key)
+        return rec
+
+    def note(self, node: Any) -> Rec:
+        """Record a node laid out without a Taffy node of its own (text, inline, display none)."""
+        rec = self._rec(node)
+        if rec.tn is not None:
+            self._forget_tn(rec)
+        rec.style = node.style
+        rec.text = node.text
+        rec.kids = None if node.text is not None else list(node.children)
+        if self.assign and node.text is None and _display(node) == "none":
+            _clear_boxes(node)
+        return rec
+
+    def _forget_tn(self, rec: Rec) -> None:
+        self.to_drop.append(rec.tn)
+        self.to_drop.extend(rec.owned)
+        for tn in [rec.tn, *rec.owned]:
+            self.para_of_tn.pop(tn, None)
+            self.rec_of_tn.pop(tn, None)
+            self.fixed_tns.discard(tn)
+        rec.tn = None
+        rec.owned = []
+
+    # building ----------------------------------------------------------------------
+    def element(self, node: Any, display: str, cb: int | None, fixed: bool) -> int:
+        """The Taffy node of an element laid out as `display` ("block" or "flex"), rebuilt."""
+        rec = self._rec(node)
+        style = element_style(node.style, display)
+        tn = rec.tn
+        if tn is None:
+            tn = rec.tn = self.t.node(style)
+            self.rec_of_tn[tn] = rec
+        else:
+            self.t.set_style(tn, style)
+            self.t.unset_measure(tn)
+            self.para_of_tn.pop(tn, None)
+            self.to_drop.extend(rec.owned)
+            for o in rec.owned:
+                self.para_of_tn.pop(o, None)
+            rec.owned = []
+            self.t.mark_dirty(tn)
+        rec.style, rec.text, rec.kids = node.style, None, list(node.children)
+        rec.fixed, rec.escapes, rec.box = fixed, False, None
+        self.lists[tn] = []
+        if cb is None or node.style.get("position") != "static":
+            cb = tn  # the root and positioned elements contain absolutely positioned descendants
+        self.stack.append(rec)
+        if display == "flex":
+            self._flex_children(node, tn, cb, fixed)
+        elif inline_only(node):
+            para = self._paragraph(node.children, node.style)
+            if para is not None:
+                self.t.set_measure(tn, _leaf(para))
+                self.para_of_tn[tn] = para
+        else:
+            self._block_children(node, tn, cb, fixed)
+        self.stack.pop()
+        return tn
+
+    def child(self, node: Any, parent_tn: int, cb: int, fixed: bool) -> None:
+        """Lay out an element child: reused if unchanged, in flow or re-parented if positioned."""
+        d = _display(node)
+        if d == "none":
+            self.note(node)
+            return
+        pos = node.style.get("position")
+        fixed = fixed or pos == "fixed"
+        rec = self.recs.get(id(node))
+        if rec is not None and rec.tn is not None and rec.fixed == fixed and not rec.escapes and self.clean(node):
+            tn = rec.tn
+            self.reused[tn] = rec
+        else:
+            tn = self.element(node, "flex" if d in ("flex", "inline-flex") else "block", cb, fixed)
+        if pos == "fixed":
+            self.fixed_tns.add(tn)
+            self.lists[self.fixed_root].append(tn)
+            for r in self.stack:
+                r.escapes = True
+        elif pos == "absolute":
+            self.lists[cb].append(tn)
+            for r in reversed(self.stack):
+                if r.tn == cb:
+                    break
+                r.escapes = True
+        else:
+            self.lists[parent_tn].append(tn)
+
+    def _flex_children(self, node: Any, tn: int, cb: int, fixed: bool) -> None:
+        """CSS Flexbox 1 §4: each element child is a flex item; contiguous text becomes one anonymous item."""
+        texts: list[Any] = []
+        for c in node.children:
+            if _is_text(c):
+                texts.append(c)
+                continue
+            self._flush_text(texts, node.style, tn)
+            self.child(c, tn, cb, fixed)
+        self._flush_text(texts, node.style, tn)
+
+    def _anon(self, style: Any) -> int:
+        tn = self.t.node(style)
+        self.stack[-1].owned.append(tn)
+        self.lists[tn] = []
+        return tn
+
+    def _flush_text(self, texts: list[Any], style: Any, tn: int) -> None:
+        if texts:
+            para = self._paragraph(texts, style)
+            if para is not None:
+                leaf = self._anon(anonymous_block_style())
+                self.t.set_measure(leaf, _leaf(para))
+                self.para_of_tn[leaf] = para
+                self.lists[tn].append(leaf)
+            texts.clear()
+
+    def _block_children(self, node: Any, tn: int, cb: int, fixed: bool) -> None:
+        """CSS 2.1 §9.2.1.1: runs of inline-level children between blocks form anonymous boxes."""
+        group: list[Any] = []
+        for c in node.children:
+            if _is_text(c) or (not _out_of_flow(c) and (_display(c) in ATOMIC or (_display(c) == "inline" and inline_only(c)))):
+                group.append(c)
+            elif _display(c) != "none":
+                self._inline_group(group, node.style, tn, cb, fixed)
+                group = []
+                self.child(c, tn, cb, fixed)
+            else:
+                self.note(c)
+        self._inline_group(group, node.style, tn, cb, fixed)
+
+    def _inline_group(self, group: list[Any], style: Any, tn: int, cb: int, fixed: bool) -> None:
+        if not group:
+            return
+        if not any(not _is_text(c) and _display(c) in ATOMIC for c in group):
+            self._flush_text(list(group), style, tn)
+            return
+        line = self._anon(anonymous_line_style(style.get("text-align")))
+        self.lists[tn].append(line)
+        pending: list[Any] = []
+        for c in group:
+            if not _is_text(c) and _display(c) in ATOMIC:
+                self._flush_text(pending, style, line)
+                self.child(c, line, cb, fixed)
+            else:
+                pending.append(c)
+        self._flush_text(pending, style, line)
+
+    def _paragraph(self, nodes: list[Any], style: Any) -> Paragraph | None:
+        runs: list[Run] = []
+        for n in nodes:
+            self._collect_runs(n, runs, keep_newlines=False)
+        para = Paragraph(runs, style, self.measurer)
+        return None if para.is_empty() else para
+
+    def _collect_runs(self, node: Any, runs: list[Run], keep_newlines: bool) -> None:
+        self.note(node)
+        if _is_text(node):
+            runs.append(Run(node.text, node.style, node, keep_newlines))
+            return
+        if _display(node) == "none":
+            return
+        for c in node.children:
+            self._collect_runs(c, runs, keep_newlines or node.tag == "text")
+
+    # applying the structure to Taffy ---------------------------------------------
+    def _retire_unseen(self) -> None:
+        """Nodes gone from the tree (or now hidden inside display: none) lose their Taffy nodes."""
+        seen = self.seen
+        gone = [key for key in self.recs if key not in seen]
+        for key in gone:
+            rec = self.recs.pop(key)
+            if rec.tn is not None:
+                self._forget_tn(rec)
+            if self.assign:
+                rec.node.box = None
+
+    def _sync(self) -> None:
+        """Detach changed child lists and dropped nodes first, then attach: a node has one parent."""
+        t = self.t
+        changed = []
+        for tn, new in self.lists.items():
+            if t.children.get(tn) != new:
+                t.clear_children(tn)
+                changed.append((tn, new))
+        drop = [tn for tn in dict.fromkeys(self.to_drop) if tn in t.children]
+        for tn in drop:
+            t.clear_children(tn)
+        for tn in drop:
+            t.drop(tn)
+        for tn, new in changed:
+            for c in new:
+                t.append(tn, c)
+
+
+def _clear_boxes(node: Any) -> None:
+    """A hidden subtree has no boxes (as after a fresh layout)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        n.box = None
+        stack.extend(n.children)
