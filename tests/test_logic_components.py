@@ -33,7 +33,9 @@ Component({
 
 
 def attach(h, props, cid="c1"):
+    """What the view posts for a component: the instance, then its hooks once it has rendered."""
     h.life("componentAttach", id=cid, path="components/card/card", pageId="p1", ownerId="p1", props=props)
+    h.life("componentsCreated", created=[cid], attached=[cid])
 
 
 def boot(tmp_path):
@@ -129,6 +131,7 @@ def test_behaviors_merge_order_and_diamond(tmp_path):
                            "pages/a/a.js": "Page({})"})
     h.life("pageLoad", pageId="p1", route="pages/a/a", query={})
     h.life("componentAttach", id="c1", path="c/c", pageId="p1", ownerId="p1", props={})
+    h.life("componentsCreated", created=["c1"], attached=["c1"])
     assert h.logs() == [["base"], ["left"], ["right"], ["own"]]
     assert h.host.instance_data("c1")["o"] == {"a": 1, "b": 2, "c": 3}
     assert h.host.instance_data("c1")["s"] == "right"

@@ -44,7 +44,8 @@ def test_page_lifecycle_order_and_messages(tmp_path):
     h.life("pageReady", pageId="p1")
     assert h.logs() == [["onLoad", "7", "pages/a/a", "7"], ["onShow"], ["onReady"]]
     assert h.msgs[0]["kind"] == "instanceInit"
-    assert h.msgs[0]["payload"] == {"instanceId": "p1", "data": {"list": [], "user": {"name": "a"}}}
+    assert h.msgs[0]["payload"] == {"instanceId": "p1", "data": {"list": [], "user": {"name": "a"}},
+                                     "options": {}}
 
 
 def test_get_current_pages_follows_load_and_unload(tmp_path):

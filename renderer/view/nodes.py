@@ -29,6 +29,7 @@ class ViewInstance:
         self.callbacks: list[int] = []
         self.set_data_seqs: list[int] = []
         self.ready_sent = False
+        self.created_sent = False  # componentsCreated posted (renderer/view/lifetimes.py)
         self.options: dict = {}
 
     def __repr__(self) -> str:

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.view import builtins, scroll
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
+from renderer.view.lifetimes import component_tree, new_subtrees
 from renderer.view.nodes import TEXT, ViewInstance, ViewNode, to_tree, to_wxml
 from renderer.view.paths import apply_change
 from renderer.view.reconcile import Reconciler, assign_slots, component_props
@@ -43,6 +44,7 @@ class PageView:
         # Page lifecycle notices held back until the first render has attached the page's
         # components (WeChat: attached → onLoad → pageLifetimes.show → onShow → ready → onReady).
         self.opening: list[dict] | None = None
+        self._tree_sent: list[dict] = []
         self.layout_dirty = True
         self.diagnostics: list[Diagnostic] = []
 
@@ -105,6 +107,8 @@ class PageView:
             self.layout_dirty = False
         for inst in rendered:
             self._post_applied(inst)
+        if rendered:
+            self._post_component_lifetimes()
         self._maybe_ready()
         if laid_out:
             self._apply_scroll_attrs()
@@ -123,17 +127,29 @@ class PageView:
             node.parent = parent
         parent.children = inst.nodes
         if inst.host is not None:
-            assign_slots(inst.host, inst, bool(inst.options.get("multipleSlots", True)))
+            assign_slots(inst.host, inst, bool(inst.options.get("multipleSlots", False)))
         self._reassign_touched()
         self.layout_dirty = True
 
     def _reassign_touched(self) -> None:
         for parent in self._reconciler.touched:
             if parent.component is not None and parent.component.data is not None:
-                assign_slots(parent, parent.component, bool(parent.component.options.get("multipleSlots", True)))
+                assign_slots(parent, parent.component, bool(parent.component.options.get("multipleSlots", False)))
             for child in parent.children:
                 child.style_dirty = True
         self._reconciler.touched.clear()
+
+    def _post_component_lifetimes(self) -> None:
+        """The component mirror (if it changed), then created/attached for finished subtrees."""
+        tree = component_tree(self.root, self.page_id)
+        if tree != self._tree_sent:
+            self._tree_sent = tree
+            self.services.post("lifecycle", "view→logic", self.page_id,
+                               {"event": "componentTree", "pageId": self.page_id, "nodes": tree})
+        created, attached = new_subtrees(self.root)
+        if created:
+            self.services.post("lifecycle", "view→logic", self.page_id,
+                               {"event": "componentsCreated", "created": created, "attached": attached})
 
     def _post_applied(self, inst: ViewInstance) -> None:
         for seq in inst.set_data_seqs:
@@ -151,7 +167,7 @@ class PageView:
         self.release_opening()
         for node in reversed(list(self.root.walk())):
             inst = node.component
-            if inst is not None and not inst.ready_sent:
+            if inst is not None and inst.created_sent and not inst.ready_sent:
                 inst.ready_sent = True
                 self.services.post("lifecycle", "view→logic", inst.id, {"event": "componentReady", "id": inst.id})
         if not self.ready_posted:
@@ -189,7 +205,7 @@ class PageView:
         self.services.post("lifecycle", "view→logic", inst.id, {
             "event": "componentAttach", "id": inst.id, "path": base, "pageId": self.page_id,
             "ownerId": host.owner.id, "props": component_props(host.attrs),
-            "nodeId": host.id, "dataset": host.dataset(),
+            "nodeId": host.id, "dataset": host.dataset(), "classes": list(host.classes),
         })
 
     def component_removed(self, inst: ViewInstance) -> None:

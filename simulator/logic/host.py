@@ -21,7 +21,7 @@ from simulator.logic.loader import ModuleLoader
 from simulator.logic.loopguard import guard_loops
 
 BASELIB = Path(__file__).with_name("baselib")
-BASELIB_FILES = ("runtime.js", "setdata.js", "defs.js", "instances.js", "lifecycle.js", "wx.js", "entry.js")
+BASELIB_FILES = ("runtime.js", "setdata.js", "defs.js", "instances.js", "tree.js", "lifecycle.js", "wx.js", "entry.js")
 
 Message = dict
 Post = Callable[[Message], None]

@@ -42,7 +42,8 @@
 
   function emptyNorm(file) {
     var n = { file: file, properties: {}, data: {}, methods: {}, lifetimes: {}, pageLifetimes: {},
-              observers: [], behaviors: [], builtin: [], options: {}, exportFn: null, relations: {} };
+              observers: [], behaviors: [], builtin: [], options: {}, exportFn: null, relations: {},
+              externalClasses: [] };
     LIFETIMES.forEach(function (l) { n.lifetimes[l] = []; });
     PAGE_LIFETIMES.forEach(function (l) { n.pageLifetimes[l] = []; });
     return n;
@@ -81,6 +82,9 @@
     if (raw.options) Object.keys(raw.options).forEach(function (k) { n.options[k] = raw.options[k]; });
     if (raw.relations) Object.keys(raw.relations).forEach(function (k) { n.relations[k] = raw.relations[k]; });
     if (typeof raw['export'] === 'function') n.exportFn = raw['export'];
+    (raw.externalClasses || []).forEach(function (c) {
+      if (n.externalClasses.indexOf(String(c)) < 0) n.externalClasses.push(String(c));
+    });
   }
 
   W.normalize = function (raw, file) {

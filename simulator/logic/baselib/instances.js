@@ -86,8 +86,9 @@
     var due = applyChanges(inst, changes);
     var cbId = null;
     if (typeof cb === 'function') { cbId = nextCallbackId++; callbacks[cbId] = { fn: cb, inst: inst }; }
-    if (post && inst.__wx.initSent) {
-      W.post('setData', 'logic→view', inst.__wx.id, { instanceId: inst.__wx.id, changes: changes, callback: cbId });
+    var shown = W.renderedChanges(inst, changes);
+    if (post && inst.__wx.initSent && (shown.length || cbId !== null)) {
+      W.post('setData', 'logic→view', inst.__wx.id, { instanceId: inst.__wx.id, changes: shown, callback: cbId });
     } else if (cbId !== null) {
       W.post('setData', 'logic→view', inst.__wx.id, { instanceId: inst.__wx.id, changes: [], callback: cbId });
     }
@@ -119,8 +120,7 @@
     getPageId: function () { return this.__wx.pageId; },
     groupSetData: function (fn) { if (typeof fn === 'function') fn.call(this); },
   };
-  ['selectComponent', 'selectAllComponents', 'selectOwnerComponent', 'createSelectorQuery',
-   'createIntersectionObserver', 'getRelationNodes', 'animate', 'clearAnimation'].forEach(function (name) {
+  ['createSelectorQuery', 'createIntersectionObserver', 'animate', 'clearAnimation'].forEach(function (name) {
     base[name] = function () {
       W.warn('this.' + name + '() is not supported by wxsim yet', this.__wx.file);
       return name === 'selectAllComponents' || name === 'getRelationNodes' ? [] : null;
@@ -167,9 +167,47 @@
     return inst;
   };
 
-  W.sendInit = function (inst) {
+  // `options.pureDataPattern`: matching fields live in this.data but never reach the view.
+  function isPure(inst, key) {
+    var re = inst.__wx.def && inst.__wx.def.options.pureDataPattern;
+    if (!(re instanceof RegExp)) return false;
+    re.lastIndex = 0;
+    return re.test(String(key));
+  }
+  W.renderedChanges = function (inst, changes) {
+    return changes.filter(function (c) { return !isPure(inst, c[0][0]); });
+  };
+
+  // What the view needs of a component's options: slots, style scope, host, external classes.
+  function viewOptions(def) {
+    if (!def) return {};
+    var o = def.options;
+    return {
+      multipleSlots: !!o.multipleSlots, styleIsolation: o.styleIsolation || null,
+      addGlobalClass: !!o.addGlobalClass, virtualHost: !!o.virtualHost,
+      externalClasses: def.externalClasses.slice(),
+    };
+  }
+
+  // `data` defaults to the instance's data; a component's first render may show its initial
+  // properties before `created` runs (the view builds the template first, as WeChat does).
+  W.sendInit = function (inst, data) {
     inst.__wx.initSent = true;
-    W.post('instanceInit', 'logic→view', inst.__wx.id, { instanceId: inst.__wx.id, data: inst.data });
+    var src = data || inst.data;
+    var shown = {};
+    Object.keys(src).forEach(function (k) { if (!isPure(inst, k)) shown[k] = src[k]; });
+    W.post('instanceInit', 'logic→view', inst.__wx.id,
+           { instanceId: inst.__wx.id, data: shown, options: viewOptions(inst.__wx.def) });
+  };
+
+  // The initial data with `props` coerced in, without touching the instance (no observers).
+  W.dataWithProps = function (inst, props) {
+    var data = W.simpleClone(inst.data);
+    var defs = propsOf(inst);
+    Object.keys(props || {}).forEach(function (k) {
+      if (Object.prototype.hasOwnProperty.call(defs, k)) data[k] = W.coerce(defs[k], W.simpleClone(props[k]));
+    });
+    return data;
   };
 
   W.setProps = function (inst, props) {

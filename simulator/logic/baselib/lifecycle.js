@@ -116,6 +116,9 @@
     delete W.pageChildren[p.pageId];
   };
 
+  // The view found a component host: make the instance and send the data its template is
+  // first built with. Its hooks wait for `componentsCreated`, posted once the whole subtree
+  // is built, so `created` runs innermost first and `attached` outermost first.
   H.componentAttach = function (p) {
     var entry = loadDef(p.path);
     if (!entry || entry.kind !== 'component') {
@@ -124,21 +127,42 @@
     }
     var inst = W.newComponent(entry.def, p.id, p.path, p.pageId, p);
     inst.__wx.ownerId = p.ownerId;
+    inst.__wx.pendingProps = p.props || {};
+    inst.__wx.stage = 'new';
     children(p.pageId).push(p.id);
-    W.hook(inst, 'created');
-    W.setProps(inst, p.props);
-    W.sendInit(inst);
-    W.hook(inst, 'attached');
+    W.treeAdd(inst, p);
+    W.sendInit(inst, W.dataWithProps(inst, p.props));
   };
+  H.componentsCreated = function (p) {
+    (p.created || []).forEach(function (id) {
+      var c = W.instances[id];
+      if (c && c.__wx.stage === 'new') { c.__wx.stage = 'created'; W.hook(c, 'created'); }
+    });
+    (p.attached || []).forEach(function (id) {
+      var c = W.instances[id];
+      if (!c || c.__wx.stage !== 'created') return;
+      var props = c.__wx.pendingProps;
+      c.__wx.pendingProps = null;
+      W.setProps(c, props);
+      c.__wx.stage = 'attached';
+      W.hook(c, 'attached');
+      W.relationsAttached(c);
+    });
+  };
+  H.componentTree = function (p) { W.treeUpdate(p.pageId, p.nodes || []); };
   H.componentReady = function (p) { var c = W.instances[p.id]; if (c) W.hook(c, 'ready'); };
   H.componentMoved = function (p) { var c = W.instances[p.id]; if (c) W.hook(c, 'moved'); };
   H.componentDetach = function (p) {
     var c = W.instances[p.id];
     if (!c) return;
-    W.hook(c, 'detached');
+    if (c.__wx.stage === 'attached' || c.__wx.stage === undefined) {
+      W.relationsDetached(c);
+      W.hook(c, 'detached');
+    }
     var list = children(c.__wx.pageId);
     var i = list.indexOf(p.id);
     if (i >= 0) list.splice(i, 1);
+    W.treeRemove(p.id);
     delete W.instances[p.id];
   };
 
@@ -155,7 +179,13 @@
     W.guard(fn, inst, [p.event], inst.__wx.file);
   }
 
-  function onProps(p) { var c = W.instances[p.id]; if (c) W.setProps(c, p.props); }
+  // Property updates before `attached` join the pending initial properties.
+  function onProps(p) {
+    var c = W.instances[p.id];
+    if (!c) return;
+    if (c.__wx.pendingProps) Object.keys(p.props || {}).forEach(function (k) { c.__wx.pendingProps[k] = p.props[k]; });
+    else W.setProps(c, p.props);
+  }
 
   // `model:value="{{path}}"`: the view typed a new value; write it back with setData.
   function onModel(p) {
@@ -177,6 +207,7 @@
     else if (kind === 'modelUpdate') onModel(payload);
     else if (kind === 'setDataApplied') W.runSetDataCallbacks(payload.callbacks);
     else if (kind === 'callback') W.resolveCall(payload.callId, payload.result);
+    else if (kind === 'wxEvent') W.emitWxEvent(payload.name, payload.data);
     else W.warn('logic layer got an unknown message kind "' + kind + '"');
   };
 

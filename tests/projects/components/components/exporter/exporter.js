@@ -1,0 +1,1 @@
+Component({ behaviors: ['wx://component-export'], export() { return { hello: 'exported' } } })

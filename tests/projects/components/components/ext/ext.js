@@ -1,0 +1,1 @@
+Component({ externalClasses: ['my-class'], options: { styleIsolation: 'isolated' } })

@@ -1,0 +1,1 @@
+Component({ methods: { fire(opts) { this.triggerEvent('ping', { n: 1 }, opts) } } })

@@ -1,0 +1,1 @@
+Page({ data: { more: false }, addMore() { this.setData({ more: true }) } })
