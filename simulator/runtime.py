@@ -32,7 +32,9 @@ from simulator.router import PageStack
 from simulator.ui.geometry import screen_geometry
 
 # wx.* calls that wait for the user (a click in the window or an automation answer).
-USER_ANSWERED = frozenset({"showModal", "showActionSheet", "requestPayment", "authorize"})
+USER_ANSWERED = frozenset({"showModal", "showActionSheet", "requestPayment", "authorize", "getUserProfile",
+                           "getLocation", "chooseLocation", "startLocationUpdate",
+                           "startLocationUpdateBackground"})
 # JS timers due this soon count as pending work when waiting for idle.
 SETTLE_HORIZON_MS = 50.0
 
@@ -172,6 +174,19 @@ class Simulator:
     def current_page_id(self) -> str | None:
         top = self.router.top()
         return top.page_id if top else None
+
+    def emit(self, name: str, data: dict) -> None:
+        """Fire the logic layer's `wx.<name>` listeners (onLocationChange, onNetworkStatusChange…)."""
+        self._post("wxEvent", "host→logic", None, {"name": name, "data": data})
+
+    def scroll_page(self, top: float) -> str | None:
+        """wx.pageScrollTo: scroll the current page; a fail reason when there is none."""
+        view = self.current_view()
+        if view is None:
+            return "no page to scroll"
+        view.scroll_to(top)
+        self.notify()
+        return None
 
     # the view's way out -------------------------------------------------------------
     def _navigate_from_view(self, open_type: str, url: str, delta: int) -> None:

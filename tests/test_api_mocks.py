@@ -54,8 +54,8 @@ def test_nested_field_match_and_fallback(tmp_path):
     apis.invoke("getLocation", {"type": "gcj02", "extra": {"deep": 1, "other": 2}}, 1)
     assert ctx.results[1] == ({"latitude": 30, "longitude": 120, "errMsg": "getLocation:ok"},
                               "mock:wxsim.mock.json#0")
-    apis.invoke("getLocation", {"type": "wgs84"}, 2)  # unmatched: built-in behaviour (unsupported)
-    assert ctx.results[2][0] == {"errMsg": "getLocation:fail not supported in wxsim"}
+    apis.invoke("getLocation", {"type": "wgs84"}, 2)  # unmatched: built-in behaviour (asks for the scope)
+    assert 2 not in ctx.results and ctx.ui.permission.scope == "scope.userLocation"
     apis.invoke("login", {}, 3)
     assert ctx.results[3] == ({"code": "abc", "errMsg": "login:ok"}, "mock:wxsim.mock.json#0")
 

@@ -8,17 +8,17 @@ from bridge.api.registry import SyncApiError, registry
 
 def test_unsupported_api_fails_clearly_and_warns_once(tmp_path):
     ctx, apis = make(tmp_path)
-    assert "requestPayment" in apis.names() and "requestPayment" not in apis.implemented()
-    apis.invoke("requestPayment", {"timeStamp": "1"}, 1)
-    apis.invoke("requestPayment", {}, 2)
-    assert ctx.results[1] == ({"errMsg": "requestPayment:fail not supported in wxsim"}, "builtin")
-    assert ctx.results[2][0] == {"errMsg": "requestPayment:fail not supported in wxsim"}
-    warnings = [d for d in ctx.reports if "requestPayment" in d.message]
+    assert "getPhoneNumber" in apis.names() and "getPhoneNumber" not in apis.implemented()
+    apis.invoke("getPhoneNumber", {"timeStamp": "1"}, 1)
+    apis.invoke("getPhoneNumber", {}, 2)
+    assert ctx.results[1] == ({"errMsg": "getPhoneNumber:fail not supported in wxsim"}, "builtin")
+    assert ctx.results[2][0] == {"errMsg": "getPhoneNumber:fail not supported in wxsim"}
+    warnings = [d for d in ctx.reports if "getPhoneNumber" in d.message]
     assert len(warnings) == 1 and warnings[0].severity == "warning"
-    res = apis.invoke_sync("getLaunchOptionsSync", {})
-    assert apis.is_sync("getLaunchOptionsSync")
-    with pytest.raises(SyncApiError, match="getLaunchOptionsSync:fail not supported in wxsim"):
-        apis.sync_value("getLaunchOptionsSync", res)
+    res = apis.invoke_sync("getExtConfigSync", {})
+    assert apis.is_sync("getExtConfigSync")
+    with pytest.raises(SyncApiError, match="getExtConfigSync:fail not supported in wxsim"):
+        apis.sync_value("getExtConfigSync", res)
 
 
 def test_names_and_sync_flags(tmp_path):
@@ -43,7 +43,7 @@ def test_can_i_use(tmp_path):
     assert apis.sync_value("canIUse", apis.invoke_sync("canIUse", {"schema": "getStorage"})) is True
     assert apis.can_i_use("request.object.timeout") is True
     assert apis.can_i_use("getSystemInfoSync.return.safeArea") is True
-    assert apis.can_i_use("requestPayment") is False
+    assert apis.can_i_use("getPhoneNumber") is False
     assert apis.can_i_use("openBluetoothAdapter") is False
 
 

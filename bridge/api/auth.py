@@ -21,12 +21,3 @@ def login(call: Call) -> dict:
 @api("checkSession", source="simulated", doc=DOC + "login/wx.checkSession.html")
 def check_session(call: Call) -> dict:
     return call.ok()
-
-
-@api("getSetting", source="simulated", doc=DOC + "setting/wx.getSetting.html")
-def get_setting(call: Call) -> dict:
-    """No scope has been granted in a fresh simulator."""
-    result = call.ok(authSetting={})
-    if call.args.get("withSubscriptions"):
-        result["subscriptionsSetting"] = {"mainSwitch": True, "itemSettings": {}}
-    return result

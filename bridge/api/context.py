@@ -57,3 +57,8 @@ class ApiContext(Protocol):
 
     def current_page_id(self) -> str | None:
         """The id of the page on top of the stack ("p1"), None before the first page."""
+
+    # Optional members (APIs use them when present, so test contexts may leave them out):
+    # launch_options: dict  — App.onLaunch's options {path, query, scene, referrerInfo}
+    # emit(name, data)      — fire the logic layer's wx.<name> listeners (a `wxEvent` message)
+    # scroll_page(top) -> str | None — scroll the current page (pageScrollTo); a fail reason

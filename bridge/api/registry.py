@@ -33,7 +33,8 @@ class ApiSpec:
 
 
 _REGISTRY: dict[str, ApiSpec] = {}
-_AREAS = ("storage", "ui", "navbar", "route", "system", "network", "auth")
+_AREAS = ("storage", "ui", "navbar", "route", "system", "network", "auth", "permissions", "user",
+          "location", "payment", "device", "media", "tabbar", "events")
 
 
 def api(name: str, *, sync: bool = False, returns: str = RETURNS_OBJECT, source: str = "builtin",
@@ -119,9 +120,13 @@ class HostApis:
     """Dispatches the logic layer's `invoke` messages to the host implementations."""
 
     def __init__(self, ctx: ApiContext):
+        from bridge.api.events import emit
         from bridge.api.unsupported import UNSUPPORTED
+        from bridge.api.world import SimulatedWorld
 
         self.ctx = ctx
+        self.world = SimulatedWorld.load(ctx.project_root, ctx.report)
+        self.world.emit = lambda name, data: emit(ctx, name, data)
         self._specs = registry()
         self._unsupported = [n for n in UNSUPPORTED if n not in self._specs]
         self._warned: set[str] = set()

@@ -1,7 +1,9 @@
-"""UI feedback state (toast, loading, modal, action sheet, navigation bar, pull-down refresh).
+"""UI feedback state (toast, loading, modal, action sheet, navigation bar, pull-down refresh,
+permission dialog, payment sheet, location picker, tabBar badges).
 
 Qt-free: the APIs change this model and the window paints it (`subscribe`). Pending dialogs hold
-their call until the user (or a test) answers with `answer_modal` / `answer_action_sheet`.
+their call until the user (or a test) answers with `answer_modal` / `answer_action_sheet` /
+`answer_permission` / `answer_payment` / `answer_location`.
 Pages followed: https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/
 """
 
@@ -51,6 +53,32 @@ class ActionSheet:
     call: Any = field(default=None, repr=False, compare=False)
 
 
+@dataclass
+class PermissionPrompt:
+    """WeChat's authorization sheet: "<app> 申请 <text>", 拒绝 / 允许. `on_answer(allow)` settles it."""
+
+    scope: str
+    text: str
+    on_answer: Callable[[bool], Any] = field(repr=False, compare=False)
+
+
+@dataclass
+class PaymentSheet:
+    """The WeChat Pay sheet of a pending requestPayment; amount in yuan as text ("0.01")."""
+
+    merchant: str
+    amount: str
+    call: Any = field(default=None, repr=False, compare=False)
+
+
+@dataclass
+class LocationPicker:
+    """The map picker of a pending chooseLocation; `place` is what 确定 answers."""
+
+    place: dict
+    call: Any = field(default=None, repr=False, compare=False)
+
+
 @dataclass(frozen=True)
 class NavBar:
     title: str = ""
@@ -71,6 +99,12 @@ class UiState:
         self.action_sheets: list[ActionSheet] = []
         self.navbars: dict[str, NavBar] = {}
         self.refreshing = False
+        self.permissions: list[PermissionPrompt] = []
+        self.payments: list[PaymentSheet] = []
+        self.location_pickers: list[LocationPicker] = []
+        self.tab_badges: dict[int, str] = {}
+        self.tab_red_dots: set[int] = set()
+        self.scroll_requests: list[dict] = []
 
     # --- change notification ----------------------------------------------------------------
     def subscribe(self, fn: Callable[[UiState], None]) -> Callable[[], None]:
@@ -147,6 +181,92 @@ class UiState:
                 sheet.call.answer(sheet.call.ok(tapIndex=index))
         self._changed()
         return True
+
+    # --- permission dialog / payment sheet / location picker -------------------------------
+    @property
+    def permission(self) -> PermissionPrompt | None:
+        return self.permissions[0] if self.permissions else None
+
+    @property
+    def payment(self) -> PaymentSheet | None:
+        return self.payments[0] if self.payments else None
+
+    @property
+    def location_picker(self) -> LocationPicker | None:
+        return self.location_pickers[0] if self.location_pickers else None
+
+    def open_permission(self, prompt: PermissionPrompt) -> None:
+        self.permissions.append(prompt)
+        self._changed()
+
+    def answer_permission(self, allow: bool) -> bool:
+        """The user pressed 允许 (True) or 拒绝 (False) on the first pending permission dialog."""
+        if not self.permissions:
+            return False
+        prompt = self.permissions.pop(0)
+        prompt.on_answer(bool(allow))
+        self._changed()
+        return True
+
+    def open_payment(self, sheet: PaymentSheet) -> None:
+        self.payments.append(sheet)
+        self._changed()
+
+    def answer_payment(self, outcome: str = "success", detail: str = "") -> bool:
+        """Settle the first pending requestPayment: "success" → `requestPayment:ok`, "cancel" →
+        `requestPayment:fail cancel`, "fail" → `requestPayment:fail <detail>`."""
+        if not self.payments:
+            return False
+        if outcome not in ("success", "cancel", "fail"):
+            raise ValueError(f"payment outcome must be success, cancel or fail, not {outcome!r}")
+        sheet = self.payments.pop(0)
+        if sheet.call is not None:
+            if outcome == "success":
+                sheet.call.answer(sheet.call.ok())
+            else:
+                sheet.call.answer(sheet.call.fail("cancel" if outcome == "cancel" else (detail or "")))
+        self._changed()
+        return True
+
+    def open_location_picker(self, picker: LocationPicker) -> None:
+        self.location_pickers.append(picker)
+        self._changed()
+
+    def answer_location(self, choose: bool = True, place: dict | None = None) -> bool:
+        """确定 with the picker's place (or `place`), or cancel → `chooseLocation:fail cancel`."""
+        if not self.location_pickers:
+            return False
+        picker = self.location_pickers.pop(0)
+        if picker.call is not None:
+            if choose:
+                chosen = {**picker.place, **(place or {})}
+                picker.call.answer(picker.call.ok(**{k: chosen.get(k) for k in ("name", "address", "latitude",
+                                                                                 "longitude")}))
+            else:
+                picker.call.answer(picker.call.fail("cancel"))
+        self._changed()
+        return True
+
+    # --- tabBar badges / page scroll ----------------------------------------------------------
+    def set_tab_badge(self, index: int, text: str | None) -> None:
+        """A badge text on tab `index`; None removes it."""
+        if text is None:
+            self.tab_badges.pop(index, None)
+        else:
+            self.tab_badges[index] = text
+        self._changed()
+
+    def set_tab_red_dot(self, index: int, on: bool) -> None:
+        if on:
+            self.tab_red_dots.add(index)
+        else:
+            self.tab_red_dots.discard(index)
+        self._changed()
+
+    def request_scroll(self, request: dict) -> None:
+        """A pageScrollTo the simulator could not apply itself (no page view): kept for inspection."""
+        self.scroll_requests.append(request)
+        self._changed()
 
     # --- navigation bar ---------------------------------------------------------------------
     def navbar(self, page_id: str | None, config: dict | None = None) -> NavBar:

@@ -8,29 +8,21 @@ often real mini programs use them (shared spec/real-world.md). Mock any of them 
 from __future__ import annotations
 
 UNSUPPORTED: tuple[str, ...] = (
-    # auth / user / payment
-    "getUserInfo", "getUserProfile", "requestPayment", "authorize", "openSetting",
+    # auth / user
     "requestSubscribeMessage", "getPhoneNumber",
     # media
-    "previewImage", "chooseImage", "chooseMedia", "saveImageToPhotosAlbum", "getImageInfo",
-    "compressImage", "chooseVideo", "createInnerAudioContext", "createVideoContext",
-    "createCameraContext",
+    "saveImageToPhotosAlbum", "getImageInfo", "compressImage", "chooseVideo", "createInnerAudioContext",
+    "createVideoContext", "createCameraContext",
     # network beyond request
     "downloadFile", "uploadFile", "connectSocket", "onSocketOpen", "onSocketMessage",
     "sendSocketMessage", "closeSocket",
     # device
-    "scanCode", "makePhoneCall", "setClipboardData", "getClipboardData", "vibrateShort",
-    "vibrateLong", "getNetworkType", "onNetworkStatusChange", "setScreenBrightness",
-    "getScreenBrightness", "setKeepScreenOn",
-    # location
-    "getLocation", "openLocation", "chooseLocation", "startLocationUpdate", "onLocationChange",
+    "setScreenBrightness", "getScreenBrightness", "setKeepScreenOn",
     # canvas / files
     "createCanvasContext", "canvasToTempFilePath", "getFileSystemManager", "saveFile", "openDocument",
     # ui extras
-    "pageScrollTo", "setTabBarBadge", "removeTabBarBadge", "showTabBarRedDot", "hideTabBarRedDot",
     "setTabBarItem", "setTabBarStyle", "showTabBar", "hideTabBar", "setBackgroundColor",
     "setBackgroundTextStyle", "loadFontFace", "hideHomeButton", "showShareMenu", "hideShareMenu",
     "updateShareMenu", "getUpdateManager", "navigateToMiniProgram", "navigateBackMiniProgram",
-    "exitMiniProgram", "getLaunchOptionsSync", "getEnterOptionsSync", "reportAnalytics",
-    "getAccountInfoSync", "getBatteryInfo", "getBatteryInfoSync", "setEnableDebug",
+    "exitMiniProgram", "reportAnalytics", "setEnableDebug", "getExtConfigSync",
 )

@@ -66,9 +66,33 @@
     Promise.resolve().then(function () { fn(); });
   };
 
+  // Event APIs: wx.onX(fn) / wx.offX(fn) keep listeners here (also announced to the host as an
+  // invoke, for the traffic log); the host fires them with a `wxEvent` message.
+  var LISTENER_API = /^(on|off)[A-Z]/;
+  var listeners = {};
+
+  function listenerApi(name) {
+    var on = name.indexOf('on') === 0, key = name.replace(/^(on|off)/, '');
+    return function (fn) {
+      var list = listeners[key] || (listeners[key] = []);
+      if (on && typeof fn === 'function' && list.indexOf(fn) < 0) list.push(fn);
+      if (!on && typeof fn === 'function' && list.indexOf(fn) >= 0) list.splice(list.indexOf(fn), 1);
+      if (!on && typeof fn !== 'function') list.length = 0;
+      var id = nextCallId++;
+      pending[id] = { name: name, opts: {}, hint: W.currentFile() };
+      W.post('invoke', 'logic→host', null, { name: name, args: {}, callId: id, sync: false });
+    };
+  }
+
+  W.emitWxEvent = function (name, data) {
+    var list = listeners[String(name).replace(/^on/, '')] || [];
+    list.slice().forEach(function (fn) { W.guard(fn, null, [data], W.appFile); });
+  };
+
   W.bootWx = function (names) {
     names.forEach(function (name) {
       if (name === 'nextTick' || name === 'env') return;
+      if (LISTENER_API.test(name)) { wx[name] = listenerApi(name); return; }
       wx[name] = W.isSyncApi(name)
         ? function () { return invokeSync(name, Array.prototype.slice.call(arguments)); }
         : function (opts) { return invokeAsync(name, opts); };
