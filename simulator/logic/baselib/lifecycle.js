@@ -208,7 +208,6 @@
     else if (kind === 'setDataApplied') W.runSetDataCallbacks(payload.callbacks);
     else if (kind === 'callback') W.resolveCall(payload.callId, payload.result);
     else if (kind === 'wxEvent') W.emitWxEvent(payload.name, payload.data);
-    else if (kind === 'wxEvent') W.emitWxEvent(payload.name, payload.data);
     else W.warn('logic layer got an unknown message kind "' + kind + '"');
   };
 
