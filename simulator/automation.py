@@ -300,6 +300,30 @@ class Element:
     def wxml(self) -> str:
         return inner_wxml(self.node)
 
+    def screenshot(self, path: str | Path | None = None) -> bytes:
+        """A PNG of the element as it shows on the screen: the device screenshot cropped to its
+        box (scrolled into view first), at the device pixel ratio; the parts outside the page
+        area (under the navigation or tab bar) are cut off."""
+        from simulator.ui.geometry import screen_geometry
+        from simulator.ui.imaging import crop_png
+
+        self._center_on_screen()
+        mp = self.page.mp
+        screen = mp.screenshot()
+        box, geo = self._box(), screen_geometry(mp.sim)
+        dx, dy = visual_shift(self.node)
+        scroll = 0.0 if getattr(box, "fixed", False) else self.page.view.scroll_top
+        px, py, pw, ph = geo.page
+        left, top = max(px, px + box.x - dx), max(py, py + box.y - dy - scroll)
+        right = min(px + pw, px + box.x - dx + box.width)
+        bottom = min(py + ph, py + box.y - dy - scroll + box.height)
+        if right <= left or bottom <= top:
+            raise AutomationError(f"{self!r} is not on the screen (it has no visible area)")
+        data = crop_png(screen, left, top, right - left, bottom - top, geo.dpr)
+        if path is not None:
+            Path(path).write_bytes(data)
+        return data
+
     def outer_wxml(self) -> str:
         return to_wxml(self.node, "", "")
 

@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--device", help="device profile name (see `wxsim devices`)")
         p.add_argument("--page", help="start page URL with optional query, e.g. pages/detail/detail?id=3")
     p_open.add_argument("--scene", type=int, default=1001, help="launch scene value (default 1001)")
+    p_serve = sub.add_parser("serve", help="serve the miniprogram-automator protocol on ws://127.0.0.1:PORT")
+    p_serve.add_argument("project")
+    p_serve.add_argument("--port", type=int, default=9420, help="port on 127.0.0.1 (default 9420; 0 picks a free one)")
+    p_serve.add_argument("--device", help="device profile name (see `wxsim devices`)")
+    p_serve.add_argument("--page", help="start page URL with optional query")
     sub.add_parser("devices", help="list device profiles")
     return parser
 
@@ -44,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
             return _devices()
         if args.command == "open":
             return _open(args)
+        if args.command == "serve":
+            return _serve(args)
         return _headless(args)
     except WxsimError as exc:
         print(f"wxsim: {exc.diagnostic}", file=sys.stderr)
@@ -85,6 +92,27 @@ def _headless(args: argparse.Namespace) -> int:
                 "tree": page.tree()}
         print(json.dumps(dump, ensure_ascii=False, indent=2))
         return status
+
+
+def _serve(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from simulator.automation import launch
+    from simulator.automator.server import serve_forever
+
+    if not Path(args.project).is_dir():
+        print(f"wxsim: project folder not found: {args.project}", file=sys.stderr)
+        return 2
+    if args.device and find_device(args.device) is None:
+        print(f"wxsim: unknown device '{args.device}' (see `wxsim devices`)", file=sys.stderr)
+        return 2
+    with launch(args.project, device=args.device, page=args.page) as mp:
+        _print_diagnostics(mp.sim)
+        try:
+            serve_forever(mp, args.port)
+        except OSError as exc:  # the port is taken
+            print(f"wxsim: cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+    return 0
 
 
 def _open(args: argparse.Namespace) -> int:
