@@ -32,20 +32,27 @@ def launch(project_dir: str | Path | None = None, device: str | None = None, pag
 
     `storage=None` uses the project's persistent storage (the same as the window); pass a
     folder to use another. `headless=False` is not needed for screenshots: rendering is
-    offscreen either way. `time_limit_s` bounds each run of user JS (a runaway loop is
-    interrupted and reported with its file and line).
+    offscreen either way; it opens a window that follows the script, to watch it run.
+    `time_limit_s` bounds each run of user JS (a runaway loop is interrupted and reported
+    with its file and line).
     """
     sim = Simulator(project_dir or BUNDLED_EXAMPLE, device=device, storage_dir=storage,
                     time_limit_s=time_limit_s)
     sim.start(page, scene=scene)
-    mp = MiniProgram(sim)
+    window = None
+    if not headless:
+        from simulator.ui.watch import WatchWindow
+
+        window = WatchWindow(sim)
+    mp = MiniProgram(sim, window)
     mp.wait_idle()
     return mp
 
 
 class MiniProgram:
-    def __init__(self, sim: Simulator):
+    def __init__(self, sim: Simulator, window: Any = None):
         self.sim = sim
+        self.window = window  # a WatchWindow when launched with headless=False
 
     def __enter__(self) -> MiniProgram:
         return self
@@ -127,6 +134,8 @@ class MiniProgram:
     # settling, output --------------------------------------------------------------------
     def wait_idle(self, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.sim.wait_idle(timeout)
+        if self.window is not None:
+            self.window.refresh()
 
     def screenshot(self, path: str | Path | None = None) -> bytes:
         """A PNG of the device screen (status bar, navigation bar, page, tabBar, overlays)."""
@@ -156,6 +165,8 @@ class MiniProgram:
     def close(self) -> None:
         self.sim.close()
         self.sim.pump()
+        if self.window is not None:
+            self.window.close()
 
 
 class Page:
