@@ -71,7 +71,13 @@ class ViewNode:
         value = self.attrs.get("class")
         if value is None or value is False:
             return ()
-        return tuple(str(value).split())
+        tokens = tuple(str(value).split())
+        if self.owner.options.get("externalClasses"):
+            from renderer.view.scopes import external_map  # noqa: PLC0415 - scopes imports nodes
+
+            mapped = external_map(self.owner)
+            tokens = tuple(t2 for t in tokens for t2 in mapped.get(t, (t,)))
+        return tokens
 
     @property
     def inline_style(self) -> str:

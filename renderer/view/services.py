@@ -13,6 +13,7 @@ from typing import Any, Callable
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.layout.session import LayoutSession
 from renderer.view.nodes import TEXT, ViewNode
+from renderer.view.scopes import external_map, external_sheet, style_files
 from renderer.view.tags import check_tags
 from renderer.wxml.compiler import compile_wxml
 from renderer.wxml.runtime import TemplateRuntime
@@ -112,6 +113,21 @@ class ViewServices:
             self._resolvers[key] = resolver
         return resolver
 
+    def resolver_for_instance(self, inst: Any) -> StyleResolver:
+        """The resolver for an instance's template: its isolation mode and external classes."""
+        files = style_files(inst, self.project.json_of)
+        mapped = frozenset(c for cs in external_map(inst).values() for c in cs)
+        owner_files = style_files(inst.host.owner, self.project.json_of) if mapped else ()
+        key = (files, owner_files, mapped)
+        resolver = self._resolvers.get(key)
+        if resolver is None:
+            sheets = [self._ua] + [s for s in (self._sheet(f) for f in files) if s is not None]
+            if mapped:
+                owner = [s for s in (self._sheet(f) for f in owner_files) if s is not None]
+                sheets.append(external_sheet(owner, mapped))
+            resolver = self._resolvers[key] = StyleResolver(sheets, self.viewport, self.report)
+        return resolver
+
     def style_tree(self, root: ViewNode) -> None:
         """Compute styles where something changed: dirty nodes, and below a changed style."""
         stack: list[tuple[ViewNode, Any, bool]] = [(root, None, False)]
@@ -121,7 +137,7 @@ class ViewServices:
                 node.style = parent_style
                 continue
             if node.style is None or node.style_dirty or parent_changed:
-                resolver = self.resolver_for(node.owner.base, node.owner.host is None)
+                resolver = self.resolver_for_instance(node.owner)
                 style = resolver.compute(node, parent_style)
                 changed = style is not node.style
                 node.style = style
