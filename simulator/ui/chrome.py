@@ -181,7 +181,31 @@ def paint_tab_bar(p: QPainter, geo: ScreenGeometry, sim: Any, images: ImageStore
         else:
             p.setFont(ui_font(14, 400))
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    _paint_badges(p, tab_item_rects(geo, len(items)), getattr(sim, "ui", None))
     p.restore()
+
+
+def _paint_badges(p: QPainter, rects: list[QRectF], ui: Any) -> None:
+    """setTabBarBadge texts ("..." past 4 characters) and showTabBarRedDot dots, top right of the icon."""
+    badges = getattr(ui, "tab_badges", {}) or {}
+    dots = getattr(ui, "tab_red_dots", set()) or set()
+    red = QColor("#FA5151")
+    for i, rect in enumerate(rects):
+        cx = rect.center().x() + 12
+        if i in badges:
+            text = badges[i] if len(badges[i]) <= 4 else "..."
+            p.setFont(ui_font(12, 400))
+            bw = max(18.0, QFontMetricsF(p.font()).horizontalAdvance(text) + 10)
+            box = QRectF(cx - 6, rect.y() + 2, bw, 18)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(red)
+            p.drawRoundedRect(box, 9, 9)
+            p.setPen(QColor("#FFFFFF"))
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        elif i in dots:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(red)
+            p.drawEllipse(QPointF(cx, rect.y() + 6), 5, 5)
 
 
 def tab_images(sim: Any) -> ImageStore | None:

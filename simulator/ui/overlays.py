@@ -1,7 +1,9 @@
-"""Toast, loading, modal and action sheet, drawn from UiState the way WeChat (WeUI) shows them.
+"""Toast, loading, modal, action sheet, permission dialog, payment sheet and location picker,
+drawn from UiState the way WeChat (WeUI) shows them.
 
-Geometry and painting share `modal_layout` / `sheet_layout`, so a click lands on exactly the
-button that was drawn. Clicking answers through `ui.answer_modal` / `ui.answer_action_sheet`.
+Geometry and painting share `modal_layout` / `sheet_layout` / `bottom_layout`, so a click lands
+on exactly the button that was drawn. Clicking answers through `ui.answer_modal` /
+`ui.answer_action_sheet` / `ui.answer_permission` / `ui.answer_payment` / `ui.answer_location`.
 """
 
 from __future__ import annotations
@@ -220,6 +222,88 @@ def paint_action_sheet(p: QPainter, w: float, h: float, sheet: Any, bottom_inset
     return lay
 
 
+# ---------------------------------------------------------------- permission / payment / location
+@dataclass
+class BottomLayout:
+    box: QRectF
+    left: QRectF  # 拒绝 / 取消 / the payment sheet's close button
+    right: QRectF  # 允许 / 确定 / 支付
+
+
+def bottom_layout(w: float, h: float, kind: str, bottom_inset: float = 0.0) -> BottomLayout:
+    """A bottom sheet: text on top, two buttons (permission, location) or close + pay (payment)."""
+    height = (300.0 if kind == "payment" else 200.0) + bottom_inset
+    top = h - height
+    if kind == "payment":
+        return BottomLayout(QRectF(0, top, w, height), QRectF(8, top + 8, 40, 40),
+                            QRectF(24, h - bottom_inset - 72, w - 48, 48))
+    bw = min(120.0, (w - 72) / 2)
+    y = h - bottom_inset - 72
+    return BottomLayout(QRectF(0, top, w, height), QRectF(w / 2 - bw - 12, y, bw, 40),
+                        QRectF(w / 2 + 12, y, bw, 40))
+
+
+def _button(p: QPainter, rect: QRectF, text: str, primary: bool) -> None:
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#07C160") if primary else QColor(0, 0, 0, 13))
+    p.drawRoundedRect(rect, 8, 8)
+    p.setFont(ui_font(17, 700))
+    p.setPen(QColor("#FFFFFF") if primary else QColor("#07C160"))
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def paint_bottom(p: QPainter, w: float, h: float, kind: str, item: Any, bottom_inset: float = 0.0) -> BottomLayout:
+    """Paint the permission dialog, payment sheet or location picker; returns its layout."""
+    lay = bottom_layout(w, h, kind, bottom_inset)
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.fillRect(QRectF(0, 0, w, h), MASK)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#FFFFFF"))
+    p.drawRoundedRect(lay.box.adjusted(0, 0, 0, 12), 12, 12)
+    x, y, inner = 24.0, lay.box.y() + 24, w - 48
+    dim, dark = QColor(0, 0, 0, 128), QColor(0, 0, 0, 230)
+    if kind == "payment":
+        p.setPen(dark)
+        p.setFont(ui_font(20, 400))
+        p.drawText(lay.left, Qt.AlignmentFlag.AlignCenter, "×")
+        p.setFont(ui_font(15, 400))
+        p.setPen(dim)
+        p.drawText(QRectF(0, y + 24, w, 24), Qt.AlignmentFlag.AlignCenter, str(_get(item, "merchant", default="")))
+        p.setFont(ui_font(36, 700))
+        p.setPen(dark)
+        p.drawText(QRectF(0, y + 56, w, 56), Qt.AlignmentFlag.AlignCenter, "¥" + str(_get(item, "amount", default="")))
+        p.fillRect(QRectF(x, y + 132, inner, 0.5), HAIRLINE)
+        p.setFont(ui_font(15, 400))
+        p.setPen(dim)
+        p.drawText(QRectF(x, y + 144, inner, 24), Qt.AlignmentFlag.AlignLeft, "付款方式    零钱")
+        _button(p, lay.right, "支付", True)
+    else:
+        if kind == "permission":
+            head, body, no, yes = "小程序 申请", str(_get(item, "text", default="")), "拒绝", "允许"
+        else:
+            place = _get(item, "place", default={}) or {}
+            head, body, no, yes = str(place.get("address", "")), str(place.get("name", "")), "取消", "确定"
+        p.setFont(ui_font(15, 400))
+        p.setPen(dim)
+        p.drawText(QRectF(x, y, inner, 24), Qt.AlignmentFlag.AlignLeft, head)
+        p.setFont(ui_font(17, 700))
+        p.setPen(dark)
+        p.drawText(QRectF(x, y + 36, inner, 28), Qt.AlignmentFlag.AlignLeft, body)
+        _button(p, lay.left, no, False)
+        _button(p, lay.right, yes, True)
+    p.restore()
+    return lay
+
+
+def _bottom_item(ui: Any) -> tuple[str, Any] | None:
+    for kind, attr in (("permission", "permission"), ("payment", "payment"), ("location", "location_picker")):
+        item = _get(ui, attr)
+        if item is not None:
+            return kind, item
+    return None
+
+
 # ---------------------------------------------------------------- all of them
 def paint_overlays(p: QPainter, w: float, h: float, ui: Any, bottom_inset: float = 0.0, phase: int = 0) -> None:
     """Everything UiState shows on top of the page, in WeChat's stacking order."""
@@ -233,6 +317,9 @@ def paint_overlays(p: QPainter, w: float, h: float, ui: Any, bottom_inset: float
     sheet = _get(ui, "action_sheet")
     if sheet is not None:
         paint_action_sheet(p, w, h, sheet, bottom_inset)
+    bottom = _bottom_item(ui)
+    if bottom is not None:
+        paint_bottom(p, w, h, bottom[0], bottom[1], bottom_inset)
     modal = _get(ui, "modal")
     if modal is not None:
         paint_modal(p, w, h, modal)
@@ -243,6 +330,18 @@ def click_overlays(ui: Any, w: float, h: float, x: float, y: float, bottom_inset
     if ui is None:
         return False
     pt = QPointF(x, y)
+    bottom = _bottom_item(ui)
+    if bottom is not None and _get(ui, "modal") is None:
+        kind, _ = bottom
+        lay = bottom_layout(w, h, kind, bottom_inset)
+        hit = "left" if lay.left.contains(pt) else "right" if lay.right.contains(pt) else None
+        if kind == "permission" and hit:
+            ui.answer_permission(hit == "right")
+        elif kind == "payment" and hit:
+            ui.answer_payment("success" if hit == "right" else "cancel")
+        elif kind == "location" and hit:
+            ui.answer_location(hit == "right")
+        return True
     modal = _get(ui, "modal")
     if modal is not None:
         lay = modal_layout(w, h, modal)
