@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QScrollArea
 from bridge.diagnostics import Diagnostic
 from simulator.reload import ReloadSession
 from simulator.ui.blank import BlankScreen
+from simulator.ui.panels.docks import PANEL_WIDTH, Devtools
 from simulator.ui.screen import ScreenWidget
 
 TICK_MS = 8
@@ -29,7 +30,7 @@ TICK_MS = 8
 class SimulatorWindow(QMainWindow):
     """Give it a running `Simulator` or a `ReloadSession` (whose `sim` may be None: load failed)."""
 
-    def __init__(self, sim_or_session: Any, parent: Any = None) -> None:
+    def __init__(self, sim_or_session: Any, parent: Any = None, devtools: bool = True) -> None:
         super().__init__(parent)
         if isinstance(sim_or_session, ReloadSession):
             self.session = sim_or_session
@@ -48,9 +49,11 @@ class SimulatorWindow(QMainWindow):
         area.setAlignment(Qt.AlignmentFlag.AlignCenter)
         area.setStyleSheet("QScrollArea { background: #2b2b2b; border: none; }")
         self.setCentralWidget(area)
+        self.devtools = Devtools(self, self.screen_widget) if devtools else None
         self._attach(self.session.sim)
         geo = self.screen_widget.geo
-        self.resize(round(geo.width) + 40, min(round(geo.height) + 40, 960))
+        extra = PANEL_WIDTH if self.devtools is not None else 0
+        self.resize(round(geo.width) + 40 + extra, min(round(geo.height) + 40, 960))
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
@@ -80,6 +83,8 @@ class SimulatorWindow(QMainWindow):
             self.screen_widget.set_sim(shown)
         else:
             self.screen_widget.refresh()
+        if getattr(self, "devtools", None) is not None:
+            self.devtools.attach(sim)
 
     def _detach(self) -> None:
         for unsub in self._unsubscribe:
@@ -143,4 +148,6 @@ class SimulatorWindow(QMainWindow):
         self.timer.stop()
         self.session.stop()
         self._detach()
+        if self.devtools is not None:
+            self.devtools.detach()
         super().closeEvent(event)
