@@ -41,6 +41,9 @@ class Box:
     border: Edges = ZERO
     padding: Edges = ZERO
     fixed: bool = False
+    # The union of this box and its descendants (x0, y0, x1, y1), filled in by the painter
+    # on first use; a Box whose subtree changes is a new Box, a moved one shifts it.
+    bounds: tuple[float, float, float, float] | None = field(default=None, repr=False)
 
     @property
     def style(self) -> Any:

@@ -110,6 +110,9 @@ def _shift(box: Box, dx: float, dy: float) -> None:
         b = stack.pop()
         b.x += dx
         b.y += dy
+        if b.bounds is not None:
+            x0, y0, x1, y1 = b.bounds
+            b.bounds = (x0 + dx, y0 + dy, x1 + dx, y1 + dy)
         if b.pieces:
             b.pieces = [p._replace(x=p.x + dx, y=p.y + dy) for p in b.pieces]
             b.lines = [(text, lx + dx, ly + dy, lw) for text, lx, ly, lw in b.lines]

@@ -34,29 +34,24 @@ class _Ctx:
     painter: QPainter
     images: ImageStore | None
     editing: Any
-    bounds: dict[int, Bounds]
     fixed: list[tuple[Any, QColor | None]] = field(default_factory=list)
     painted: int = 0
     in_fixed: bool = False
 
 
-_bounds_cache: dict[int, tuple[Any, tuple, dict[int, Bounds]]] = {}
-
-
-def _fingerprint(root: Any) -> tuple:
-    kids = getattr(root, "children", None) or ()
-    return (root.x, root.y, root.width, root.height, len(kids))
-
-
 def invalidate_bounds(root: Any = None) -> None:
-    """Forget cached subtree bounds (for `root`, or all); call after a layout mutates boxes in place."""
-    if root is None:
-        _bounds_cache.clear()
-    else:
-        _bounds_cache.pop(id(root), None)
+    """Kept for callers of the old cache: bounds now live on each Box (see `box_bounds`)."""
 
 
-def _compute_bounds(box: Any, out: dict[int, Bounds]) -> Bounds:
+def box_bounds(box: Any) -> Bounds:
+    """The union of `box` and its descendants, computed once per Box and kept on it.
+
+    Layout makes a new Box wherever a subtree changed and shifts kept ones (bounds included),
+    so after a small update only the new boxes and their ancestors are measured again.
+    """
+    cached = getattr(box, "bounds", None)
+    if cached is not None:
+        return cached
     x0, y0 = box.x, box.y
     x1, y1 = x0 + max(0.0, box.width), y0 + max(0.0, box.height)
     for line in getattr(box, "lines", None) or ():
@@ -67,7 +62,7 @@ def _compute_bounds(box: Any, out: dict[int, Bounds]) -> Bounds:
         x0, y0 = min(x0, lx), min(y0, ly)
         x1 = max(x1, lx + lw)
     for child in getattr(box, "children", None) or ():
-        cx0, cy0, cx1, cy1 = _compute_bounds(child, out)
+        cx0, cy0, cx1, cy1 = box_bounds(child)
         if cx0 < x0:
             x0 = cx0
         if cy0 < y0:
@@ -76,23 +71,12 @@ def _compute_bounds(box: Any, out: dict[int, Bounds]) -> Bounds:
             x1 = cx1
         if cy1 > y1:
             y1 = cy1
-    b = (x0, y0, x1, y1)
-    out[id(box)] = b
-    return b
-
-
-def subtree_bounds(root: Any) -> dict[int, Bounds]:
-    """id(box) → the union of the box and its descendants (cached per root)."""
-    fp = _fingerprint(root)
-    hit = _bounds_cache.get(id(root))
-    if hit is not None and hit[0] is root and hit[1] == fp:
-        return hit[2]
-    out: dict[int, Bounds] = {}
-    _compute_bounds(root, out)
-    if len(_bounds_cache) > 8:
-        _bounds_cache.clear()
-    _bounds_cache[id(root)] = (root, fp, out)
-    return out
+    bounds = (x0, y0, x1, y1)
+    try:
+        box.bounds = bounds
+    except AttributeError:  # a box type without the slot (hand-made test trees): recompute next time
+        pass
+    return bounds
 
 
 def paint_box_tree(painter: QPainter, root_box: Any, clip: QRectF, scroll_y: float = 0.0, *,
@@ -105,7 +89,7 @@ def paint_box_tree(painter: QPainter, root_box: Any, clip: QRectF, scroll_y: flo
     """
     if root_box is None:
         return 0
-    ctx = _Ctx(painter, images, editing, subtree_bounds(root_box))
+    ctx = _Ctx(painter, images, editing)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -134,15 +118,12 @@ def _intersects(b: Bounds, v: tuple[float, float, float, float]) -> bool:
 
 
 def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_root: bool = False) -> None:
-    bounds = ctx.bounds.get(id(box))
     style = style_of(box)
     node = getattr(box, "node", None)
     if not ctx.in_fixed and not fixed_root and (getattr(box, "fixed", False) or sget(style, "position") == "fixed"):
         ctx.fixed.append((box, override))
         return
-    if bounds is None:  # a box added since the bounds were computed
-        bounds = _compute_bounds(box, ctx.bounds)
-    if not _intersects(bounds, visible):
+    if not _intersects(box_bounds(box), visible):
         return
     p = ctx.painter
     opacity = sget(style, "opacity", 1.0)
