@@ -23,9 +23,11 @@ from bridge.api.storage import Storage, default_storage_dir
 from bridge.api.ui import UiState
 from bridge.channel import Bridge
 from bridge.diagnostics import Diagnostic, WxsimError
+from renderer.view.nodes import mark_changed
 from renderer.view.page import PageView
 from renderer.view.services import ViewServices
 from renderer.wxss.viewport import Viewport
+from simulator.clock import WallClock
 from simulator.logic.host import LogicHost
 from simulator.project import Project
 from simulator.router import PageStack
@@ -44,7 +46,11 @@ class Simulator:
     """One mini program running headless; the window and the automation API drive it."""
 
     def __init__(self, project_dir: str | Path, device: str | None = None, storage_dir: str | Path | None = None,
-                 measurer: Any = None, time_limit_s: float = 5.0):
+                 measurer: Any = None, time_limit_s: float = 5.0, clock: Any = None,
+                 deterministic: dict | None = None):
+        """`clock`: a `simulator.clock.VirtualClock` for replays (default: the wall clock);
+        `deterministic`: `{"epoch_ms", "seed"}` fixes `Date` and seeds `Math.random` in the logic layer."""
+        self.clock = clock or WallClock()
         self.project = Project.load(project_dir)
         profile = find_device(device)
         if profile is None:
@@ -76,11 +82,14 @@ class Simulator:
                                  self._navigate_from_view, self.bridge.mark_applied, self._focused)
         self.router = PageStack(self)
         self.logic = LogicHost(self.project, self._post_from_logic, self.report, self._invoke_sync,
-                               time_limit_s=time_limit_s)
+                               time_limit_s=time_limit_s, clock=self.clock.now_ms)
+        if deterministic is not None:
+            self.logic.make_deterministic(**deterministic)
         self.bridge.connect("logic", self.logic.deliver)
         self.bridge.connect("view", self._deliver_to_view)
         self.bridge.connect("host", self._deliver_to_host)
         self.started = False
+        self.in_background = False
 
     # start ---------------------------------------------------------------------
     def start(self, page_url: str | None = None, scene: int = 1001) -> None:
@@ -145,7 +154,7 @@ class Simulator:
         self._post("callback", "host→logic", None, {"callId": call_id, "result": result}, source=source)
 
     def schedule(self, delay_ms: float, fn: Callable[[], Any]) -> Any:
-        entry = (time.monotonic() * 1000 + delay_ms, next(self._timer_seq), fn)
+        entry = (self.clock.now_ms() + delay_ms, next(self._timer_seq), fn)
         heapq.heappush(self._host_timers, entry)
         return entry
 
@@ -178,6 +187,17 @@ class Simulator:
     def emit(self, name: str, data: dict) -> None:
         """Fire the logic layer's `wx.<name>` listeners (onLocationChange, onNetworkStatusChange…)."""
         self._post("wxEvent", "host→logic", None, {"name": name, "data": data})
+
+    def emit_task(self, task_id: int, event: str, data: Any) -> None:
+        """An event of a task object (RequestTask, SocketTask, IntersectionObserver…) in the logic layer."""
+        self._post("taskEvent", "host→logic", None, {"taskId": task_id, "event": event, "data": data})
+
+    def page_view(self, page_id: str | None) -> PageView | None:
+        """The view of the open page `page_id` (selector queries, intersection observers)."""
+        for view in self.router.all_views():
+            if view.page_id == page_id:
+                return view
+        return None
 
     def scroll_page(self, top: float) -> str | None:
         """wx.pageScrollTo: scroll the current page; a fail reason when there is none."""
@@ -228,6 +248,7 @@ class Simulator:
             if styles or templates:
                 for node in page.root.walk():
                     node.style_dirty = True
+                    mark_changed(node)
                 page.layout_dirty = True
         self.pump()
         self.notify()
@@ -236,7 +257,7 @@ class Simulator:
     def pump(self) -> bool:
         """Run everything that is due now; True if anything ran."""
         did = self._run_threadsafe()
-        now = time.monotonic() * 1000
+        now = self.clock.now_ms()
         while self._host_timers and self._host_timers[0][0] <= now:
             _, _, fn = heapq.heappop(self._host_timers)
             fn()
@@ -276,7 +297,9 @@ class Simulator:
             return True
         if any(name not in USER_ANSWERED for name in self._open_calls.values()):
             return True
-        now = time.monotonic() * 1000
+        if self.apis.busy():
+            return True
+        now = self.clock.now_ms()
         if self._host_timers and self._host_timers[0][0] <= now + SETTLE_HORIZON_MS:
             return True
         next_js = self.logic.next_timer_ms() if self.started else None
@@ -289,11 +312,40 @@ class Simulator:
             self.pump()
             if not self.busy():
                 return
+            if self.clock.virtual:
+                self._jump_to_due_timer(SETTLE_HORIZON_MS)
             if time.monotonic() > deadline:
                 pending = sorted(set(self._open_calls.values()))
                 raise TimeoutError(f"the mini program did not settle within {timeout:g} s"
                                    + (f" (waiting for wx.{', wx.'.join(pending)})" if pending else ""))
             time.sleep(0.001)
+
+    def _jump_to_due_timer(self, horizon_ms: float) -> bool:
+        """Virtual clock: move to the next timer if it is due within `horizon_ms`; True if moved."""
+        due = self.next_due_ms()
+        if due is None or due > self.clock.now_ms() + horizon_ms:
+            return False
+        self.clock.advance_to(due)
+        return True
+
+    def advance_clock(self, ms: float) -> None:
+        """Let `ms` of simulated time pass, running every timer due on the way (virtual clock),
+        or wait that long on the wall clock."""
+        if not self.clock.virtual:
+            end = time.monotonic() + ms / 1000
+            while time.monotonic() < end:
+                self.pump()
+                time.sleep(0.001)
+            return
+        target = self.clock.now_ms() + ms
+        while True:
+            self.pump()
+            due = self.next_due_ms()
+            if due is None or due > target:
+                break
+            self.clock.advance_to(due)
+        self.clock.advance_to(target)
+        self.pump()
 
     def next_due_ms(self) -> float | None:
         times = [t[0] for t in self._host_timers[:1]]
@@ -322,18 +374,49 @@ class Simulator:
 
     def navigate_back(self) -> None:
         """The back button of the navigation bar."""
+        self._observe_chrome("navigate_back", {})
         self.router.navigate_back(1)
         self.pump()
 
     def switch_tab(self, route: str) -> None:
         """A tap on a tabBar item (`route` as in app.json's tabBar list, from the root)."""
+        self._observe_chrome("switch_tab", {"route": route.lstrip("/")})
         reason = self.router.switch_tab("/" + route.lstrip("/"))
         if reason:
             self.report(Diagnostic("warning", f"switchTab to '{route}' failed: {reason}", "app.json"))
         self.pump()
 
+    def _observe_chrome(self, kind: str, info: dict) -> None:
+        """Window chrome input (back button, tabBar) for the same observers the page views tell."""
+        for observer in list(self.view.input_observers):
+            observer(self.current_view(), kind, info)
+
     def tick(self) -> None:
         self.pump()
+
+    def enter_background(self) -> None:
+        """The user left WeChat (home button, another app): the page's onHide, then App onHide."""
+        if self.in_background:
+            return
+        self.in_background = True
+        top = self.router.top()
+        if top is not None:
+            self.router._hide(top)
+        self._post("lifecycle", "host→logic", "app", {"event": "appHide"})
+        self.pump()
+
+    def enter_foreground(self) -> None:
+        """Back to the mini program: App onShow (scene 1001 options), then the page's onShow."""
+        if not self.in_background:
+            return
+        self.in_background = False
+        options = dict(getattr(self, "launch_options", None) or {})
+        self._post("lifecycle", "host→logic", "app", {"event": "appShow", "options": options})
+        top = self.router.top()
+        if top is not None:
+            self.router._show(top)
+        self.pump()
+        self.notify()
 
     def page_area_height(self) -> float:
         """The height of the page area: the screen less status, navigation and tab bars."""

@@ -30,19 +30,23 @@ class ApiSpec:
     returns: str  # RETURNS_OBJECT, RETURNS_NOTHING, or the key of the value to return ("data")
     source: str  # "builtin" or "simulated": who answers when no mock matches
     doc: str  # the WeChat documentation page the function follows
+    label: str = ""  # the name errMsg uses when it differs ("readFile" for "FileSystemManager.readFile")
+    member: bool = False  # a method of an object wx.* returns (SocketTask.send…): not a `wx.<name>`
 
 
 _REGISTRY: dict[str, ApiSpec] = {}
 _AREAS = ("storage", "ui", "navbar", "route", "system", "network", "auth", "permissions", "user",
-          "location", "payment", "device", "media", "tabbar", "events")
+          "location", "payment", "device", "media", "tabbar", "events", "selector", "transfer", "socket",
+          "filesystem", "animation")
 
 
 def api(name: str, *, sync: bool = False, returns: str = RETURNS_OBJECT, source: str = "builtin",
-        doc: str = "") -> Callable[[ApiFn], ApiFn]:
-    """Register `fn` as the host implementation of `wx.<name>`."""
+        doc: str = "", label: str = "", member: bool = False) -> Callable[[ApiFn], ApiFn]:
+    """Register `fn` as the host implementation of `wx.<name>` (or, with `member`, of a method
+    of an object a wx.* API returns, named `Class.method`)."""
 
     def register(fn: ApiFn) -> ApiFn:
-        _REGISTRY[name] = ApiSpec(name, fn, sync, returns, source, doc)
+        _REGISTRY[name] = ApiSpec(name, fn, sync, returns, source, doc, label, member)
         return fn
 
     return register
@@ -69,7 +73,8 @@ class Call:
         self.apis = apis
         self.ctx: ApiContext = apis.ctx
         self.spec = spec
-        self.name = name
+        self.api_name = name  # the registry name (mock rules match on it)
+        self.name = spec.label if spec is not None and spec.label else name  # the errMsg name
         self.args = args
         self.call_id = call_id
         self.answered = False
@@ -129,14 +134,19 @@ class HostApis:
         self.world.emit = lambda name, data: emit(ctx, name, data)
         self._specs = registry()
         self._unsupported = [n for n in UNSUPPORTED if n not in self._specs]
+        self.tasks: dict[int, object] = {}  # live task objects (requests, transfers, sockets) by task id
         self._warned: set[str] = set()
 
     def names(self) -> list[str]:
         """Every name that exists as `wx.<name>`: implemented ones and known-unsupported ones."""
-        return sorted(set(self._specs) | set(self._unsupported))
+        return sorted({n for n, s in self._specs.items() if not s.member} | set(self._unsupported))
 
     def implemented(self) -> list[str]:
-        return sorted(self._specs)
+        return sorted(n for n, s in self._specs.items() if not s.member)
+
+    def busy(self) -> bool:
+        """A task is still connecting or transferring (automation waits for it)."""
+        return any(getattr(task, "busy", False) for task in list(self.tasks.values()))
 
     def is_sync(self, name: str) -> bool:
         spec = self._specs.get(name)
@@ -168,13 +178,13 @@ class HostApis:
         call = Call(self, spec, name, args if isinstance(args, dict) else {}, None)
         match = self.ctx.mocks.match(name, call.args)
         if match is not None:
-            return match.result(name)
+            return match.result(call.name)
         if spec is None:
             return self._unsupported_result(name)
         result = self._run(call, spec)
         if result is None:
             return call.fail("no synchronous answer")
-        result.setdefault("errMsg", f"{name}:ok")
+        result.setdefault("errMsg", f"{call.name}:ok")
         return result
 
     def sync_value(self, name: str, result: dict) -> Any:
@@ -199,7 +209,7 @@ class HostApis:
             return call.fail(str(exc))
 
     def _answer_with_mock(self, call: Call) -> bool:
-        match = self.ctx.mocks.match(call.name, call.args)
+        match = self.ctx.mocks.match(call.api_name, call.args)
         if match is None:
             return False
         result = match.result(call.name)

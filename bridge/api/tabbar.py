@@ -59,8 +59,8 @@ def hide_tab_bar_red_dot(call: Call) -> dict:
 
 @api("pageScrollTo", doc="https://developers.weixin.qq.com/miniprogram/dev/api/ui/scroll/wx.pageScrollTo.html")
 def page_scroll_to(call: Call) -> dict:
-    """scrollTop (Number) scrolls the current page at once (no animation frames); a `selector`
-    target is kept in `ui.scroll_requests` but not applied yet."""
+    """scrollTop (Number), or `selector` (+ offsetTop) found in the page's layout, scrolls the
+    current page at once (no animation frames)."""
     a = call.args
     if "scrollTop" not in a and "selector" not in a:
         return param_error(call, "scrollTop", "Number")
@@ -74,5 +74,16 @@ def page_scroll_to(call: Call) -> dict:
     if "scrollTop" in a and callable(scroll):
         reason = scroll(float(a["scrollTop"]))
         return call.fail(reason) if reason else call.ok()
+    find = getattr(call.ctx, "page_view", None)
+    if a.get("selector") and callable(scroll) and callable(find):
+        from renderer.view.selectorquery import find as find_node
+
+        view = find(call.ctx.current_page_id())
+        node = find_node(view, None, str(a["selector"])) if view is not None else None
+        if node is not None and node.box is not None:
+            offset = a.get("offsetTop", 0)
+            offset = float(offset) if isinstance(offset, (int, float)) and not isinstance(offset, bool) else 0.0
+            reason = scroll(float(node.box.y) + offset)
+            return call.fail(reason) if reason else call.ok()
     call.ctx.ui.request_scroll(request)
     return call.ok()

@@ -21,7 +21,8 @@ from simulator.logic.loader import ModuleLoader
 from simulator.logic.loopguard import guard_loops
 
 BASELIB = Path(__file__).with_name("baselib")
-BASELIB_FILES = ("runtime.js", "setdata.js", "defs.js", "instances.js", "tree.js", "lifecycle.js", "wx.js", "entry.js")
+BASELIB_FILES = ("runtime.js", "setdata.js", "defs.js", "instances.js", "tree.js", "lifecycle.js", "wx.js",
+                 "query.js", "tasks.js", "entry.js")
 
 Message = dict
 Post = Callable[[Message], None]
@@ -134,6 +135,14 @@ class LogicHost:
             self._entry("recover", "")
         except quickjs.JSException:
             pass
+
+    def make_deterministic(self, epoch_ms: float, seed: int) -> None:
+        """`Date.now()` / `new Date()` read `epoch_ms` plus the clock's elapsed time, and
+        `Math.random` is a PRNG seeded with `seed`: a replay sees the same values every run."""
+        self.loader.eval_chunk(BASELIB_PREFIX + "determinism.js",
+                               (BASELIB / "determinism.js").read_text(encoding="utf-8"))
+        call = f"__wxsim.deterministic({float(epoch_ms)!r}, {int(seed)})"
+        self.loader.eval_chunk(BASELIB_PREFIX + "determinism-setup", call)
 
     def boot(self, wx_api_names: list[str]) -> None:
         """Base library + app.js: App() is registered, onLaunch waits for `appLaunch`."""

@@ -208,6 +208,7 @@
     else if (kind === 'setDataApplied') W.runSetDataCallbacks(payload.callbacks);
     else if (kind === 'callback') W.resolveCall(payload.callId, payload.result);
     else if (kind === 'wxEvent') W.emitWxEvent(payload.name, payload.data);
+    else if (kind === 'taskEvent') W.emitTaskEvent(payload.taskId, payload.event, payload.data);
     else W.warn('logic layer got an unknown message kind "' + kind + '"');
   };
 

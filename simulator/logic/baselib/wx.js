@@ -34,9 +34,9 @@
     return out;
   }
 
-  function invokeAsync(name, opts) {
+  function invokeAsync(name, opts, id) {
     opts = opts && typeof opts === 'object' ? opts : {};
-    var id = nextCallId++;
+    id = id || nextCallId++;
     var usePromise = !['success', 'fail', 'complete'].some(function (k) { return typeof opts[k] === 'function'; });
     var call = { name: name, opts: opts, hint: W.currentFile() };
     pending[id] = call;
@@ -45,10 +45,30 @@
     return promise;
   }
 
+  // An invoke answered to a function of the base library (SelectorQuery.exec, task methods…):
+  // `done(result)` runs on the callback; returns the call id.
+  W.invokeWith = function (name, args, done, hint) {
+    var id = nextCallId++;
+    pending[id] = { name: name, opts: {}, hint: hint || W.currentFile(), done: done };
+    W.post('invoke', 'logic→host', null, { name: name, args: args, callId: id, sync: false });
+    return id;
+  };
+  W.nextTaskId = function () { return nextCallId++; };
+  // The callbacks of a call made with user options (success/fail/complete or a Promise).
+  W.invokeAsync = function (name, opts, id) { return invokeAsync(name, opts, id); };
+
+  // Task objects (RequestTask, SocketTask, IntersectionObserver…) get host events by id.
+  W.tasks = {};
+  W.emitTaskEvent = function (id, event, data) {
+    var t = W.tasks[id];
+    if (t && typeof t.__event === 'function') t.__event(event, data);
+  };
+
   W.resolveCall = function (id, result) {
     var call = pending[id];
     if (!call) { W.warn('callback for unknown wx call ' + id); return; }
     delete pending[id];
+    if (call.done) { W.guard(call.done, null, [result], call.hint); return; }
     result = result && typeof result === 'object' ? result : { errMsg: call.name + ':ok' };
     if (!result.errMsg) result.errMsg = call.name + ':ok';
     var failed = String(result.errMsg).indexOf(':fail') >= 0;

@@ -1,0 +1,1 @@
+(function (W, g) { 'use strict'; })(__wxsim, globalThis);
