@@ -15,6 +15,7 @@ from typing import Any
 
 from bridge.api.devices import find_device, load_devices
 from bridge.diagnostics import WxsimError
+from simulator.flows import command as flow_command
 
 BUNDLED_EXAMPLE = Path(__file__).resolve().parent.parent / "assets" / "examples" / "shop"
 
@@ -23,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wxsim", description="WeChat Mini Program simulator")
     sub = parser.add_subparsers(dest="command", required=True)
     p_open = sub.add_parser("open", help="open the simulator window")
-    p_open.add_argument("project", nargs="?", help="project folder (default: the bundled example)")
+    p_open.add_argument("project", nargs="?",
+                        help="project folder (default: the last project opened, else the bundled example)")
     p_shot = sub.add_parser("shot", help="headless screenshot of a page after it settled")
     p_shot.add_argument("project")
     p_shot.add_argument("--out", required=True, help="PNG file to write")
@@ -32,13 +34,15 @@ def _parser() -> argparse.ArgumentParser:
     for p in (p_open, p_shot, p_dump):
         p.add_argument("--device", help="device profile name (see `wxsim devices`)")
         p.add_argument("--page", help="start page URL with optional query, e.g. pages/detail/detail?id=3")
-    p_open.add_argument("--scene", type=int, default=1001, help="launch scene value (default 1001)")
+    p_open.add_argument("--scene", type=int, default=None,
+                        help="launch scene value (default: the active compile mode's, else 1001)")
     p_serve = sub.add_parser("serve", help="serve the miniprogram-automator protocol on ws://127.0.0.1:PORT")
     p_serve.add_argument("project")
     p_serve.add_argument("--port", type=int, default=9420, help="port on 127.0.0.1 (default 9420; 0 picks a free one)")
     p_serve.add_argument("--device", help="device profile name (see `wxsim devices`)")
     p_serve.add_argument("--page", help="start page URL with optional query")
     sub.add_parser("devices", help="list device profiles")
+    flow_command.add_parser(sub)
     return parser
 
 
@@ -51,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             return _open(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "test":
+            return flow_command.run(args)
         return _headless(args)
     except WxsimError as exc:
         print(f"wxsim: {exc.diagnostic}", file=sys.stderr)
@@ -116,13 +122,23 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
+    from simulator.settings import Settings
     from simulator.ui.app import run_window
 
-    project = args.project or str(BUNDLED_EXAMPLE)
+    settings = Settings()
+    project = args.project or default_project(settings)
     if not Path(project).is_dir():
         print(f"wxsim: project folder not found: {project}", file=sys.stderr)
         return 2
-    return run_window(project, device=args.device, page=args.page, scene=args.scene)
+    if args.device and find_device(args.device) is None:
+        print(f"wxsim: unknown device '{args.device}' (see `wxsim devices`)", file=sys.stderr)
+        return 2
+    return run_window(project, device=args.device, page=args.page, scene=args.scene, settings=settings)
+
+
+def default_project(settings: Any) -> str:
+    """`wxsim open` without a folder: the last project if it still exists, else the bundled example."""
+    return settings.last_project() or str(BUNDLED_EXAMPLE)
 
 
 if __name__ == "__main__":

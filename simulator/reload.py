@@ -244,6 +244,22 @@ class ReloadSession:
         return False
 
     # relaunch -----------------------------------------------------------------------
+    def recompile(self, page: str | None = None, scene: int | None = None) -> bool:
+        """DevTools' compile: a fresh launch at `page` (a URL with query; None: the app's entry page)."""
+        self.page = page
+        if scene is not None:
+            self.scene = scene
+        return self._relaunch([(page, None)] if page else [])
+
+    def switch_device(self, device: str) -> bool:
+        """Rebuild on another device profile, reopening the same page stack (like a script change)."""
+        previous, self.device = self.device, device
+        stack = self._stack()
+        if not self._relaunch(stack):
+            self.device = previous
+            return False
+        return True
+
     def _stack(self) -> list[tuple[str, dict | None]]:
         """The page stack to reopen: (route, query) bottom to top; the start page if none is open."""
         if self.sim is None:

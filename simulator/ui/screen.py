@@ -19,7 +19,9 @@ from simulator.ui.chrome import (back_button_rect, bar_look, paint_capsule, pain
                                  paint_tab_bar, route_of_tab, tab_images, tab_item_rects)
 from simulator.ui.error_panel import ErrorPanel
 from simulator.ui.geometry import ScreenGeometry, screen_geometry, tab_bar_shown
+from simulator.ui.gestures import REFRESH_BAND, PageGestures, paint_refresh_band
 from simulator.ui.overlays import click_overlays, paint_overlays
+from simulator.ui.transition import SlideTransition
 
 
 def _window_background(sim: Any) -> QColor:
@@ -119,6 +121,12 @@ class ScreenWidget(QWidget):
         self.overlay = OverlayLayer(self)
         self.error_panel = ErrorPanel(errors, self)
         self.internal_errors: Callable[[str, BaseException], None] | None = None
+        self.transition = SlideTransition(self)
+        self.pull = 0.0  # how far a finger has pulled the page down (CSS px)
+        self._depth = 0
+        self._refresh_phase = 0
+        self.gestures = PageGestures(self)
+        self.page.installEventFilter(self.gestures)
         self._spin = QTimer(self)
         self._spin.timeout.connect(self._tick_spinner)
         self._spin.start(80)
@@ -129,10 +137,19 @@ class ScreenWidget(QWidget):
         self.geo = screen_geometry(self.sim)
         self.setFixedSize(round(self.geo.width), round(self.geo.height))
         x, y, w, h = self.geo.page
-        self.page.setGeometry(round(x), round(y), round(w), round(h))
+        band = self.band()
+        self.page.setGeometry(round(x), round(y + band), round(w), round(max(0.0, h - band)))
         view = self.sim.current_view()
+        depth = self.sim.page_stack_depth()
         if view is not self.page.view:
+            old = self.page.view
             self.page.set_view(view)
+            if old is not None and view is not None and depth != self._depth:
+                self.transition.start("push" if depth > self._depth else "pop", old, view,
+                                      QRectF(x, y, w, h), self.geo.dpr)
+        self._depth = depth
+        if self.transition.running():
+            self.transition.raise_()
         self.overlay.setGeometry(0, 0, round(self.geo.width), round(self.geo.height))
         self.overlay.raise_()
         self.overlay.sync()
@@ -144,8 +161,30 @@ class ScreenWidget(QWidget):
     def set_sim(self, sim: Any) -> None:
         """Show another simulator (after a relaunch): the old page view is dropped."""
         self.sim = sim
+        self.transition.stop()
+        self.pull = 0.0
         self.page.set_view(None)
         self.refresh()
+
+    def refreshing(self) -> bool:
+        return bool(getattr(getattr(self.sim, "ui", None), "refreshing", False))
+
+    def band(self) -> float:
+        """How far the page is pushed down: the finger's pull, or the held band while refreshing."""
+        return max(self.pull, REFRESH_BAND if self.refreshing() else 0.0)
+
+    def set_pull(self, pull: float) -> None:
+        if pull != self.pull:
+            self.pull = pull
+            self.refresh()
+
+    def go_back(self) -> bool:
+        """The back button or the back swipe: pop one page if there is one under the top."""
+        if self.sim.page_stack_depth() <= 1:
+            return False
+        self.sim.navigate_back()
+        self.refresh()
+        return True
 
     def report_internal(self, where: str, exc: BaseException) -> None:
         """An exception inside wxsim itself while showing the program: reported, never fatal."""
@@ -162,6 +201,10 @@ class ScreenWidget(QWidget):
         if toast is not None and (getattr(toast, "kind", "") == "loading" or getattr(toast, "icon", "") == "loading"):
             self.overlay.phase = (self.overlay.phase + 1) % 12
             self.overlay.update()
+        if self.refreshing():
+            self._refresh_phase = (self._refresh_phase + 1) % 9
+            x, y, w, _h = self.geo.page
+            self.update(round(x), round(y), round(w), round(self.band()))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
@@ -169,6 +212,12 @@ class ScreenWidget(QWidget):
             p.fillRect(self.rect(), _window_background(self.sim))
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             paint_chrome_under(p, self.sim, self.geo)
+            band = self.band()
+            if band > 0:
+                x, y, w, _h = self.geo.page
+                dark = str((self.sim.page_config() or {}).get("backgroundTextStyle", "dark")) != "light"
+                paint_refresh_band(p, QRectF(x, y, w, band), _window_background(self.sim), dark,
+                                   self._refresh_phase, self.refreshing())
         except Exception as exc:  # report, keep the window
             self.report_internal("painting the device chrome", exc)
         finally:
@@ -177,9 +226,7 @@ class ScreenWidget(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         pos = event.position()
         back = back_button_rect(self.geo)
-        if back is not None and back.contains(pos) and self.sim.page_stack_depth() > 1:
-            self.sim.navigate_back()
-            self.refresh()
+        if back is not None and back.contains(pos) and self.go_back():
             return
         tab = tab_bar_shown(self.sim)
         if tab is not None:

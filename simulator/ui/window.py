@@ -1,6 +1,6 @@
 """SimulatorWindow: the desktop window around a running mini program.
 
-It shows the device screen at 1:1 CSS px, drives the simulator's event loop from a Qt timer
+It shows the device screen (CSS px, zoomed 50–200 % by a `ZoomView`), drives the simulator's event loop from a Qt timer
 (every ~8 ms, so JS timers and setData land within a frame) and repaints when the page
 stack, a page or the UI state (toast, modal, navigation bar) changes. It owns a
 `ReloadSession`: saved files are applied on the same timer (restyle, re-render or relaunch),
@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import sys
 import traceback
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QScrollArea
+from PySide6.QtWidgets import QMainWindow
 
 from bridge.diagnostics import Diagnostic
 from simulator.reload import ReloadSession
+from simulator.settings import Settings
 from simulator.ui.blank import BlankScreen
+from simulator.ui.pane import SimulatorPane
 from simulator.ui.panels.docks import PANEL_WIDTH, Devtools
 from simulator.ui.screen import ScreenWidget
+from simulator.ui.zoom import ZoomView
 
 TICK_MS = 8
 
@@ -30,7 +34,8 @@ TICK_MS = 8
 class SimulatorWindow(QMainWindow):
     """Give it a running `Simulator` or a `ReloadSession` (whose `sim` may be None: load failed)."""
 
-    def __init__(self, sim_or_session: Any, parent: Any = None, devtools: bool = True) -> None:
+    def __init__(self, sim_or_session: Any, parent: Any = None, devtools: bool = True,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
         if isinstance(sim_or_session, ReloadSession):
             self.session = sim_or_session
@@ -44,16 +49,21 @@ class SimulatorWindow(QMainWindow):
         self.screen_widget = ScreenWidget(self._shown(self.session.sim), errors=self.session.errors)
         self.screen_widget.internal_errors = self.report_internal
         self.session.errors.subscribe(self._on_errors)
-        area = QScrollArea(self)
-        area.setWidget(self.screen_widget)
-        area.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        area.setStyleSheet("QScrollArea { background: #2b2b2b; border: none; }")
-        self.setCentralWidget(area)
+        self.zoom_view = ZoomView(self.screen_widget, self)
+        self.setCentralWidget(self.zoom_view)
+        self.settings = settings
+        if settings is not None:
+            self.zoom_view.set_zoom(float(settings.get("zoom", 1.0) or 1.0))
         self.devtools = Devtools(self, self.screen_widget) if devtools else None
         self._attach(self.session.sim)
-        geo = self.screen_widget.geo
+        self.pane = SimulatorPane(self, settings)
+        w, h = self.zoom_view.preferred_size()
         extra = PANEL_WIDTH if self.devtools is not None else 0
-        self.resize(round(geo.width) + 40 + extra, min(round(geo.height) + 40, 960))
+        self.resize(w + extra, min(h + 40, 960))
+        if settings is not None:
+            self.pane.restore_geometry()
+            if self.session.project_dir is not None:
+                settings.add_recent(self.session.project_dir)
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
@@ -85,6 +95,34 @@ class SimulatorWindow(QMainWindow):
             self.screen_widget.refresh()
         if getattr(self, "devtools", None) is not None:
             self.devtools.attach(sim)
+
+    def reattach(self) -> None:
+        """Show the session's current program (after a recompile or a device switch)."""
+        self._attach(self.session.sim)
+        if hasattr(self, "pane"):
+            self.pane.sync()
+
+    def open_project(self, project_dir: str | Path) -> None:
+        """Replace the running project with another (File ▸ Open, Recent Projects)."""
+        old = self.session
+        watching = getattr(old, "_watcher", None) is not None
+        session = ReloadSession(project_dir, device=old.device)
+        old.stop()
+        self._detach()
+        if old.sim is not None:
+            try:
+                old.sim.close()
+            except Exception:  # the old program is going away regardless
+                pass
+        self.session = session
+        self.screen_widget.error_panel.log = session.errors
+        session.errors.subscribe(self._on_errors)
+        self._errors_changed = True
+        if watching:
+            session.start_watching()
+        if self.settings is not None:
+            self.settings.add_recent(project_dir)
+        self.reattach()
 
     def _detach(self) -> None:
         for unsub in self._unsubscribe:
@@ -146,6 +184,7 @@ class SimulatorWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.timer.stop()
+        self.pane.save_geometry()
         self.session.stop()
         self._detach()
         if self.devtools is not None:
