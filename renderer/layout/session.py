@@ -58,7 +58,10 @@ class LayoutSession:
         self.fixed_tns: set[int] = set()
         self._begin()
 
-    def _begin(self) -> None:
+    def _begin(self, since: int = -1) -> None:
+        self.since = since  # input nodes stamped (`changed_at`) no later than this are unchanged
+        self.kept: set[int] = set()  # roots of subtrees kept whole by their change stamp
+        self.departed: list[Any] = []  # nodes that left their parent this pass
         self.seen: set[int] = set()
         self.memo: dict[int, bool] = {}
         self.lists: dict[int, list[int]] = {self.fixed_root: []}
@@ -67,9 +70,13 @@ class LayoutSession:
         self.stack: list[Rec] = []
 
     # the pass ----------------------------------------------------------------------
-    def layout(self, root: Any) -> Box:
-        """Lay out `root` at the viewport width; unchanged subtrees are reused."""
-        self._begin()
+    def layout(self, root: Any, since: int = -1) -> Box:
+        """Lay out `root` at the viewport width; unchanged subtrees are reused.
+
+        With `since`, input nodes carrying a `changed_at` stamp no later than `since` are known
+        unchanged with their whole subtree, so they are not compared node by node.
+        """
+        self._begin(since)
         rec = self.recs.get(id(root))
         if rec is not None and rec.tn is not None and not rec.escapes and self.clean(root):
             root_tn = rec.tn
@@ -102,6 +109,11 @@ class LayoutSession:
         if hit is not None:
             return hit
         rec = self.recs.get(key)
+        if rec is not None and rec.node is node and getattr(node, "changed_at", self.since + 1) <= self.since:
+            self.memo[key] = True
+            self.kept.add(key)
+            self.seen.add(key)
+            return True
         ok = (rec is not None and rec.node is node and rec.style is node.style and rec.text == node.text)
         if ok and node.text is None and not (rec.tn is None and _display(node) == "none"):
             kids = node.children
@@ -126,9 +138,12 @@ class LayoutSession:
             self._forget_tn(rec)
         rec.style = node.style
         rec.text = node.text
+        self._note_departures(rec, None if node.text is not None else node.children)
         rec.kids = None if node.text is not None else list(node.children)
-        if self.assign and node.text is None and _display(node) == "none":
-            _clear_boxes(node)
+        if node.text is None and _display(node) == "none":
+            self.departed.extend(node.children)  # a hidden subtree is laid out afresh when shown
+            if self.assign:
+                _clear_boxes(node)
         return rec
 
     def _forget_tn(self, rec: Rec) -> None:
@@ -159,6 +174,7 @@ class LayoutSession:
                 self.para_of_tn.pop(o, None)
             rec.owned = []
             self.t.mark_dirty(tn)
+        self._note_departures(rec, node.children)
         rec.style, rec.text, rec.kids = node.style, None, list(node.children)
         rec.fixed, rec.escapes, rec.box = fixed, False, None
         self.lists[tn] = []
@@ -284,13 +300,45 @@ class LayoutSession:
     def _retire_unseen(self) -> None:
         """Nodes gone from the tree (or now hidden inside display: none) lose their Taffy nodes."""
         seen = self.seen
-        gone = [key for key in self.recs if key not in seen]
+        if self.since < 0:
+            gone = [key for key in self.recs if key not in seen]
+        else:  # only what left a rebuilt parent can be gone: look there, not at every record
+            gone = []
+            for root in self.departed:
+                for node in _subtree(root):
+                    key = id(node)
+                    rec = self.recs.get(key)
+                    if rec is not None and rec.node is node and key not in seen and not self._inside_kept(node):
+                        gone.append(key)
         for key in gone:
             rec = self.recs.pop(key)
             if rec.tn is not None:
                 self._forget_tn(rec)
             if self.assign:
                 rec.node.box = None
+
+    def _note_departures(self, rec: Rec, children: list | None) -> None:
+        """Children a node had last pass but not now: their subtrees may have left the tree."""
+        if rec.kids:
+            now = {id(c) for c in children} if children else set()
+            self.departed.extend(k for k in rec.kids if id(k) not in now)
+
+    def _inside_kept(self, node: Any) -> bool:
+        """Whether `node` sits in a subtree kept whole this pass (then it is still laid out).
+
+        A removed node's old parent was rebuilt (its children changed), so the walk up from a
+        removed node meets a rebuilt, seen node before any kept root.
+        """
+        kept, seen = self.kept, self.seen
+        node = getattr(node, "parent", None)
+        while node is not None:
+            key = id(node)
+            if key in kept:
+                return True
+            if key in seen:
+                return False
+            node = getattr(node, "parent", None)
+        return False
 
     def _sync(self) -> None:
         """Detach changed child lists and dropped nodes first, then attach: a node has one parent."""
@@ -317,3 +365,12 @@ def _clear_boxes(node: Any) -> None:
         n = stack.pop()
         n.box = None
         stack.extend(n.children)
+
+
+def _subtree(node: Any) -> list[Any]:
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(getattr(n, "children", None) or ())
+    return out

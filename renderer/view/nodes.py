@@ -14,6 +14,29 @@ from typing import Any, Iterator
 
 TEXT = "#text"
 
+# Change generations: every flush of a page view starts a new generation, and every node
+# that changes (or gains a changed descendant) is stamped with it. A consumer that remembers
+# the generation it last processed skips whole subtrees stamped no later than that, so a
+# small setData costs work in proportion to what changed, not to the page's size.
+_generation = [0]
+
+
+def next_generation() -> int:
+    _generation[0] += 1
+    return _generation[0]
+
+
+def current_generation() -> int:
+    return _generation[0]
+
+
+def mark_changed(node: ViewNode | None) -> None:
+    """Stamp `node` and its ancestors with the current generation."""
+    now = _generation[0]
+    while node is not None and node.changed_at != now:
+        node.changed_at = now
+        node = node.parent
+
 
 class ViewInstance:
     """The view side of a page or component instance: its data and its rendered nodes."""
@@ -41,7 +64,7 @@ class ViewNode:
 
     __slots__ = (
         "tag", "attrs", "children", "text", "key", "parent", "owner", "component",
-        "light", "style", "style_dirty", "box", "state", "__weakref__",
+        "light", "style", "style_dirty", "box", "state", "vnode", "changed_at", "__weakref__",
     )
 
     def __init__(self, tag: str, owner: ViewInstance, attrs: dict | None = None, text: str | None = None,
@@ -59,6 +82,8 @@ class ViewNode:
         self.style_dirty = True
         self.box: Any = None
         self.state: dict = {}  # view-only state: input value, checked, focus
+        self.vnode: Any = None  # the rendered vnode this element last matched (equal vnode ⇒ same subtree)
+        self.changed_at = _generation[0]  # see mark_changed
 
     # StyleTarget protocol ------------------------------------------------
     @property
@@ -104,6 +129,8 @@ class ViewNode:
         return self.tag == TEXT
 
     def set_children(self, children: list[ViewNode]) -> None:
+        if children is not self.children and [id(c) for c in children] != [id(c) for c in self.children]:
+            mark_changed(self)
         self.children = children
         for child in children:
             child.parent = self

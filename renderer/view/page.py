@@ -14,7 +14,7 @@ from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.view import builtins, scroll
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
 from renderer.view.lifetimes import component_tree, new_subtrees
-from renderer.view.nodes import TEXT, ViewInstance, ViewNode, to_tree, to_wxml
+from renderer.view.nodes import TEXT, ViewInstance, ViewNode, mark_changed, next_generation, to_tree, to_wxml
 from renderer.view.paths import apply_change
 from renderer.view.reconcile import Reconciler, assign_slots, component_props
 
@@ -46,6 +46,7 @@ class PageView:
         self.opening: list[dict] | None = None
         self._tree_sent: list[dict] = []
         self.layout_dirty = True
+        self._synced_generation = -1  # styles and layout reflect every change stamped up to this
         self.diagnostics: list[Diagnostic] = []
 
     # messages from the logic layer ---------------------------------------
@@ -101,17 +102,19 @@ class PageView:
                 self._render_instance(inst)
                 rendered.append(inst)
         laid_out = bool(rendered) or self.layout_dirty
+        since = self._synced_generation
         if laid_out:
-            self.services.style_tree(self.root)
-            self._root_box = self.services.layout(self.root)
+            self.services.style_tree(self.root, since)
+            self._root_box = self.services.layout(self.root, since)
             self.layout_dirty = False
+            self._synced_generation = next_generation() - 1  # later changes get a newer stamp
         for inst in rendered:
             self._post_applied(inst)
         if rendered:
             self._post_component_lifetimes()
         self._maybe_ready()
         if laid_out:
-            self._apply_scroll_attrs()
+            self._apply_scroll_attrs(since)
             self._changed()
 
     def _changed(self) -> None:
@@ -123,9 +126,7 @@ class PageView:
         vnodes = self.services.render(inst.base, inst.data, self._report)
         parent = self.root if inst.host is None else inst.host
         inst.nodes = self._reconciler.reconcile(inst.nodes, vnodes, inst, parent)
-        for node in inst.nodes:
-            node.parent = parent
-        parent.children = inst.nodes
+        parent.set_children(inst.nodes)
         if inst.host is not None:
             assign_slots(inst.host, inst, bool(inst.options.get("multipleSlots", False)))
         self._reassign_touched()
@@ -136,11 +137,15 @@ class PageView:
             if parent.component is not None and parent.component.data is not None:
                 assign_slots(parent, parent.component, bool(parent.component.options.get("multipleSlots", False)))
             for child in parent.children:
-                child.style_dirty = True
+                if not child.style_dirty:
+                    child.style_dirty = True  # sibling positions (:first-child …) may have moved
+                    mark_changed(child)
         self._reconciler.touched.clear()
 
     def _post_component_lifetimes(self) -> None:
         """The component mirror (if it changed), then created/attached for finished subtrees."""
+        if len(self.instances) == 1 and not self._tree_sent:
+            return  # a page without components: nothing to mirror, no whole-tree walks
         tree = component_tree(self.root, self.page_id)
         if tree != self._tree_sent:
             self._tree_sent = tree
@@ -165,15 +170,19 @@ class PageView:
         if any(inst.data is None for inst in self.instances.values()) or self.instance.data is None:
             return
         self.release_opening()
+        if not all(inst.ready_sent for inst in self.instances.values() if inst is not self.instance):
+            self._post_component_ready()
+        if not self.ready_posted:
+            self.ready_posted = True
+            self.services.post("lifecycle", "view→logic", self.page_id,
+                               {"event": "pageReady", "pageId": self.page_id})
+
+    def _post_component_ready(self) -> None:
         for node in reversed(list(self.root.walk())):
             inst = node.component
             if inst is not None and inst.created_sent and not inst.ready_sent:
                 inst.ready_sent = True
                 self.services.post("lifecycle", "view→logic", inst.id, {"event": "componentReady", "id": inst.id})
-        if not self.ready_posted:
-            self.ready_posted = True
-            self.services.post("lifecycle", "view→logic", self.page_id,
-                               {"event": "pageReady", "pageId": self.page_id})
 
     def hold_opening(self, payload: dict) -> bool:
         """Queue a page lifecycle notice while the first render is pending; False once rendered."""
@@ -244,6 +253,7 @@ class PageView:
         if top == old:
             return
         self._scroll_top = top
+        self._observe("scroll", node=None, top=top)
         self._page_event({"event": "pageScroll", "pageId": self.page_id, "scrollTop": top})
         if self.visible_height is not None:
             distance = self._reach_bottom_distance()
@@ -272,6 +282,7 @@ class PageView:
         if (new_left, new_top) == old:
             return
         node.state["scrollLeft"], node.state["scrollTop"] = new_left, new_top
+        self._observe("scroll", node=node, top=new_top, left=new_left)
         width, height = scroll.content_size(node)
         detail = {"scrollLeft": new_left, "scrollTop": new_top, "scrollHeight": height, "scrollWidth": width,
                   "deltaX": old[0] - new_left, "deltaY": old[1] - new_top}
@@ -284,9 +295,17 @@ class PageView:
         left, top = scroll.offsets(node)
         self.scroll_view_to(node, top + dy, left + dx)
 
-    def _apply_scroll_attrs(self) -> None:
-        """Honour changed `scroll-top` / `scroll-left` / `scroll-into-view` attributes (into-view wins)."""
-        for node in self.root.walk():
+    def _apply_scroll_attrs(self, since: int = -1) -> None:
+        """Honour changed `scroll-top` / `scroll-left` / `scroll-into-view` attributes (into-view wins).
+
+        Only subtrees changed after generation `since` can hold a changed scroll-view.
+        """
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if node.changed_at <= since:
+                continue
+            stack.extend(node.children)
             if node.tag != "scroll-view" or node.box is None:
                 continue
             applied = node.state.setdefault("_attrs", {})
@@ -348,6 +367,7 @@ class PageView:
         self._send_calls(propagate(target, "longpress", {"x": point["pageX"], "y": point["pageY"]},
                                    touches=[point], changed_touches=[point]))
         self._touch["longpressed"] = taken
+        self._observe("longpress", node=target)
         return taken
 
     def touch_end(self, x: float, y: float) -> None:
@@ -362,6 +382,7 @@ class PageView:
             return
         start = touch["start"]
         detail = {"x": start["pageX"], "y": start["pageY"]}
+        self._observe("tap", node=target)
         self._send_calls(propagate(target, "tap", detail, touches=[start], changed_touches=[start]))
         builtins.after_tap(self, target)
 
@@ -372,6 +393,7 @@ class PageView:
     def input_text(self, node: ViewNode, value: str) -> None:
         """Typing into an input/textarea: the value is cut at `maxlength` (default 140, -1 = none)."""
         value = builtins.clip_to_maxlength(node, value)
+        self._observe("input", node=node, value=value)
         node.state["value"] = value
         self.layout_dirty = True
         detail = {"value": value, "cursor": len(value), "keyCode": 0}
@@ -391,6 +413,11 @@ class PageView:
     def fire(self, node: ViewNode, event_type: str, detail: Any = None) -> None:
         """Dispatch an event of `event_type` at `node` (automation's `trigger`)."""
         self._send_calls(propagate(node, event_type, detail if detail is not None else {}))
+
+    def _observe(self, kind: str, **info: Any) -> None:
+        """Tell input observers (the flow recorder) what the user did, before it takes effect."""
+        for observer in list(getattr(self.services, "input_observers", ())):
+            observer(self, kind, info)
 
     def _send_calls(self, calls: list[HandlerCall]) -> None:
         for call in calls:

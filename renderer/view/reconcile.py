@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Protocol
 
-from renderer.view.nodes import TEXT, ViewInstance, ViewNode
+from renderer.view.nodes import TEXT, ViewInstance, ViewNode, mark_changed
 
 # Attributes of a custom component's host node that are not properties.
 HOST_ONLY_ATTRS = ("id", "class", "style", "slot", "hidden")
@@ -93,6 +93,7 @@ class Reconciler:
             return ViewNode(TEXT, owner, text=vnode)
         tag, attrs, children = vnode[0], vnode[1], vnode[2]
         node = ViewNode(tag, owner, attrs, key=vnode[3] if len(vnode) > 3 else None)
+        node.vnode = vnode
         built = [self._build(child, owner) for child in children]
         component_base = owner.using.get(tag)
         if component_base is not None:
@@ -108,14 +109,19 @@ class Reconciler:
         if node.tag == TEXT:
             if node.text != vnode:
                 node.text = vnode
+                mark_changed(node)
                 if node.parent is not None:
                     self.touched.append(node.parent)
             return
+        if vnode == node.vnode:
+            return  # the same attributes and the same subtree as last time (a C-level compare)
+        node.vnode = vnode
         attrs, children = vnode[1], vnode[2]
         if attrs != node.attrs:
             old_attrs = node.attrs
             node.attrs = attrs
             node.style_dirty = True
+            mark_changed(node)
             for name in ("value", "model:value"):
                 if name in attrs and attrs.get(name) != old_attrs.get(name):
                     node.state.pop("value", None)

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.layout.session import LayoutSession
-from renderer.view.nodes import TEXT, ViewNode
+from renderer.view.nodes import TEXT, ViewNode, mark_changed
 from renderer.view.scopes import external_map, external_sheet, style_files
 from renderer.view.tags import check_tags
 from renderer.wxml.compiler import compile_wxml
@@ -46,6 +46,8 @@ class ViewServices:
         self._ua = default_stylesheet()
         self._layouts: dict[int, tuple[ViewNode, LayoutSession]] = {}
         self._warned_tags: set[tuple[str, str]] = set()
+        # fn(page_view, kind, info) for user input ("tap", "longpress", "input", "scroll"): the flow recorder
+        self.input_observers: list[Callable[[Any, str, dict], None]] = []
 
     def new_component_id(self) -> str:
         return f"c{next(self._ids)}"
@@ -128,13 +130,18 @@ class ViewServices:
             resolver = self._resolvers[key] = StyleResolver(sheets, self.viewport, self.report)
         return resolver
 
-    def style_tree(self, root: ViewNode) -> None:
-        """Compute styles where something changed: dirty nodes, and below a changed style."""
+    def style_tree(self, root: ViewNode, since: int = -1) -> None:
+        """Compute styles where something changed: dirty nodes, and below a changed style.
+
+        Subtrees with no change stamped after generation `since` are skipped whole.
+        """
         stack: list[tuple[ViewNode, Any, bool]] = [(root, None, False)]
         while stack:
             node, parent_style, parent_changed = stack.pop()
             if node.tag == TEXT:
-                node.style = parent_style
+                if node.style is not parent_style:
+                    node.style = parent_style
+                    mark_changed(node)
                 continue
             if node.style is None or node.style_dirty or parent_changed:
                 resolver = self.resolver_for_instance(node.owner)
@@ -142,6 +149,10 @@ class ViewServices:
                 changed = style is not node.style
                 node.style = style
                 node.style_dirty = False
+                if changed:
+                    mark_changed(node)
+            elif node.changed_at <= since:
+                continue
             else:
                 changed = False
             kids = node.children
@@ -149,7 +160,7 @@ class ViewServices:
                 stack.append((child, node.style, changed))
 
     # layout -------------------------------------------------------------------
-    def layout(self, root: ViewNode) -> Any:
+    def layout(self, root: ViewNode, since: int = -1) -> Any:
         """Lay out a page tree; each page keeps its Taffy tree so an update relayouts what changed.
 
         Sets `box` on every node (None for nodes that are not displayed).
@@ -157,7 +168,7 @@ class ViewServices:
         entry = self._layouts.get(id(root))
         if entry is None or entry[0] is not root:
             entry = self._layouts[id(root)] = (root, LayoutSession(self.viewport, self.measurer, assign_boxes=True))
-        return entry[1].layout(root)
+        return entry[1].layout(root, since)
 
     def release_layout(self, root: ViewNode) -> None:
         """Free the layout kept for a page tree (the page was unloaded)."""
