@@ -80,6 +80,7 @@ class Simulator:
         self.focus_listeners: list[Callable[[PageView, Any], None]] = []
         self.view = ViewServices(self.project, self.viewport, self.measurer, self._post, self.report,
                                  self._navigate_from_view, self.bridge.mark_applied, self._focused)
+        self.view.local_files = self.local_file
         self.router = PageStack(self)
         self.logic = LogicHost(self.project, self._post_from_logic, self.report, self._invoke_sync,
                                time_limit_s=time_limit_s, clock=self.clock.now_ms)
@@ -191,6 +192,13 @@ class Simulator:
     def emit_task(self, task_id: int, event: str, data: Any) -> None:
         """An event of a task object (RequestTask, SocketTask, IntersectionObserver…) in the logic layer."""
         self._post("taskEvent", "host→logic", None, {"taskId": task_id, "event": event, "data": data})
+
+    def local_file(self, path: str) -> Path | None:
+        """The file behind a `wxfile://usr/...` or temp path the program holds (for `<image>`)."""
+        from bridge.api.filesystem import resolve
+        from bridge.api.registry import Call
+
+        return resolve(Call(self.apis, None, "image", {}, None), path)
 
     def page_view(self, page_id: str | None) -> PageView | None:
         """The view of the open page `page_id` (selector queries, intersection observers)."""

@@ -1,1 +1,1 @@
-"""placeholder"""
+"""wx.createAnimation and this.animate (not yet: see docs/api-coverage.md)."""

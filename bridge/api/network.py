@@ -17,6 +17,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import requests
 
+from bridge.api import domains
 from bridge.api.registry import Call, api, param_error
 
 DOC = "https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html"
@@ -114,12 +115,57 @@ def request(call: Call) -> dict | None:
     method = str(call.args.get("method") or "GET").upper()
     if method not in METHODS:
         return call.fail(f"parameter error: parameter.method should be one of {', '.join(METHODS)};")
+    refused = domains.check(call, url)
+    if refused:
+        return refused
+    if call.args.get("$binary") and isinstance(call.args.get("data"), str):
+        call.args["data"] = base64.b64decode(call.args["data"]).decode("latin-1")
     kwargs = build_request(call.args)
-    ctx = call.ctx
+    task = HttpTask(call)
 
     def work() -> None:
         result = perform(call, kwargs)
-        ctx.call_soon_threadsafe(lambda: call.answer(result))
+        call.ctx.call_soon_threadsafe(lambda: task.finish(result))
 
     threading.Thread(target=work, name=f"wx.request#{call.call_id}", daemon=True).start()
     return None
+
+
+class HttpTask:
+    """A request / upload / download in flight: `abort()` answers `<api>:fail abort` at once
+    and the late answer of the worker thread is dropped."""
+
+    def __init__(self, call: Call):
+        self.call = call
+        self.busy = True
+        self.aborted = False
+        if call.call_id is not None:
+            call.apis.tasks[call.call_id] = self
+
+    def finish(self, result: dict) -> None:
+        self.busy = False
+        self.call.apis.tasks.pop(self.call.call_id, None)
+        if not self.aborted:
+            self.call.answer(result)
+
+    def abort(self) -> None:
+        if not self.busy:
+            return
+        self.finish(self.call.fail("abort"))
+        self.aborted = True
+
+    def progress(self, event: str, data: dict) -> None:
+        """Post a task event (ProgressUpdate, HeadersReceived) from the main loop."""
+        emit = getattr(self.call.ctx, "emit_task", None)
+        if callable(emit) and not self.aborted and self.call.call_id is not None:
+            emit(self.call.call_id, event, data)
+
+
+def abort_task(call: Call) -> dict:
+    task = call.apis.tasks.get(call.args.get("taskId"))
+    if task is not None and hasattr(task, "abort"):
+        task.abort()
+    return call.ok()
+
+
+api("RequestTask.abort", member=True, label="abort", doc=DOC.replace("wx.request", "RequestTask.abort"))(abort_task)

@@ -1,7 +1,8 @@
 """ImageStore: loads the `<image src>` files of one page, once, and draws them by `mode`.
 
 Sources are files inside the mini program (absolute `/images/a.png` from the mini-program
-root, or relative to the page's folder) and `data:` URIs. Remote URLs are not fetched (the
+root, or relative to the page's folder), `data:` URIs, and the program's own local files
+(`wxfile://usr/...`, temp paths from chooseImage / downloadFile) through `local_files`. Remote URLs are not fetched (the
 simulator has no network for the view layer); like a failed load, they draw nothing and are
 reported once, so a broken path shows up in the diagnostics instead of crashing or spamming.
 """
@@ -25,11 +26,12 @@ class ImageStore:
     """Resolves and caches images for a page (`base_dir` is the page's folder, e.g. `pages/index`)."""
 
     def __init__(self, root: str | Path | None, base_dir: str = "", report: Report | None = None,
-                 file: str | None = None) -> None:
+                 file: str | None = None, local_files: Callable[[str], Path | None] | None = None) -> None:
         self.root = Path(root).resolve() if root is not None else None
         self.base_dir = base_dir.strip("/")
         self.report = report
         self.file = file  # the page's WXML, for diagnostics
+        self.local_files = local_files  # `wxfile://usr/...` and temp paths (`http://tmp/...`) → file
         self._cache: dict[str, tuple[float, QImage | None]] = {}
         self._reported: set[str] = set()
 
@@ -50,6 +52,9 @@ class ImageStore:
         src = src.strip()
         if src.startswith("data:"):
             return self._cached(src, 0.0, lambda: _decode_data_uri(src))
+        local = self.local_files(src) if self.local_files is not None else None
+        if local is not None and local.is_file():
+            return self._cached(src, local.stat().st_mtime, lambda: _read(local))
         low = src.lower()
         if low.startswith(("http://", "https://", "//", "wxfile://", "cloud://")):
             self._warn(src, f"image not loaded: remote source {src!r} is not fetched by the simulator")

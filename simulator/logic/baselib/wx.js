@@ -53,6 +53,7 @@
     W.post('invoke', 'logic→host', null, { name: name, args: args, callId: id, sync: false });
     return id;
   };
+  W.invokeSync = function (name, obj) { return invokeSync(name, [obj]); };
   W.nextTaskId = function () { return nextCallId++; };
   // The callbacks of a call made with user options (success/fail/complete or a Promise).
   W.invokeAsync = function (name, opts, id) { return invokeAsync(name, opts, id); };
