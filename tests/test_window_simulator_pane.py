@@ -290,3 +290,17 @@ def test_window_capsule_and_status_bar_match_the_apis(qtbot, project, tmp_path, 
     nav = w.screen_widget.geo.nav_bar
     assert nav[1] <= y and y + ch <= nav[1] + nav[3]  # the capsule sits inside the navigation bar
     w.close()
+
+
+def test_window_command_line_page_and_scene_are_this_runs_compile_condition(qtbot, project, tmp_path, settings):
+    w = make_window(qtbot, project, tmp_path, settings, page="pages/detail/detail?id=4", scene=1011)
+    assert stack(w) == [("pages/detail/detail", {"id": "4"})] and w.sim.launch_options["scene"] == 1011
+    assert w.pane.compile_combo.currentText() == "Launch: pages/detail/detail?id=4"
+    w.sim.router.redirect_to("/pages/index/index")
+    w.sim.wait_idle()
+    w.pane.recompile()
+    assert stack(w) == [("pages/detail/detail", {"id": "4"})] and w.sim.launch_options["scene"] == 1011
+    w.pane.choose_compile_mode(None)  # normal compile: the app's entry page
+    assert stack(w) == [("pages/index/index", {})] and w.pane.compile_combo.currentText() == "Normal compile"
+    assert Settings(settings.folder).project(project).modes == []  # nothing saved for a one-off launch
+    w.close()

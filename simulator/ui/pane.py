@@ -33,6 +33,7 @@ class SimulatorPane:
         self.ask_compile_mode: Callable[[CompileMode | None], CompileMode | None] = self._ask_mode
         self.last_screenshot: Path | None = None
         self._memory_modes = ProjectSettings()
+        self.launch_mode = self._launch_mode()  # `wxsim open --page/--scene`: this run's own condition
         self._build_toolbar()
         self._build_menus()
         self.sync()
@@ -222,9 +223,23 @@ class SimulatorPane:
         else:
             self.settings.set_project(project, value)
 
+    def _launch_mode(self) -> CompileMode | None:
+        session = self.window.session
+        page = getattr(session, "page", None)
+        scene = int(getattr(session, "scene", 1001) or 1001)
+        active = self.project_settings().active_mode()
+        if not page or (active is not None and active.url() == page.lstrip("/") and active.scene == scene):
+            return None
+        route, _, query = page.lstrip("/").partition("?")
+        return CompileMode(f"Launch: {page.lstrip('/')}", route, query, scene)
+
+    def current_mode(self) -> CompileMode | None:
+        """What a compile launches with: this run's command-line condition, else the active saved mode."""
+        return self.launch_mode or self.project_settings().active_mode()
+
     def recompile(self) -> None:
-        """Relaunch at the active compile mode's page (or the app's entry page), fresh page stack."""
-        mode = self.project_settings().active_mode()
+        """Relaunch at the current compile mode's page (or the app's entry page), fresh page stack."""
+        mode = self.current_mode()
         session = self.window.session
         if mode is not None:
             session.recompile(mode.url(), mode.scene)
@@ -238,6 +253,7 @@ class SimulatorPane:
         value = self.project_settings()
         if name is not None and all(m.name != name for m in value.modes):
             return
+        self.launch_mode = None
         value.active = name
         self._store(value)
         self.recompile()
@@ -250,6 +266,7 @@ class SimulatorPane:
         value = self.project_settings()
         value.put(mode)
         value.active = mode.name
+        self.launch_mode = None
         self._store(value)
         self.recompile()
         return mode
@@ -271,15 +288,21 @@ class SimulatorPane:
         self.compile_combo.blockSignals(True)
         self.compile_combo.clear()
         self.compile_combo.addItem(NORMAL_COMPILE, None)
+        if self.launch_mode is not None:
+            self.compile_combo.addItem(self.launch_mode.name, "\0launch")
         for mode in value.modes:
             self.compile_combo.addItem(mode.name, mode.name)
         self.compile_combo.addItem("Add compile mode…", "\0add")
-        active = self.compile_combo.findData(value.active) if value.active_mode() else 0
+        wanted = "\0launch" if self.launch_mode is not None else value.active if value.active_mode() else None
+        active = self.compile_combo.findData(wanted) if wanted is not None else 0
         self.compile_combo.setCurrentIndex(max(0, active))
         self.compile_combo.blockSignals(False)
 
     def _compile_combo_chosen(self, index: int) -> None:
         data = self.compile_combo.itemData(index)
+        if data == "\0launch":
+            self.recompile()
+            return
         if data == "\0add":
             if self.add_compile_mode() is None:
                 self.sync()
@@ -293,13 +316,19 @@ class SimulatorPane:
         group = QActionGroup(menu)
         normal = menu.addAction(NORMAL_COMPILE)
         normal.setCheckable(True)
-        normal.setChecked(value.active_mode() is None)
+        normal.setChecked(self.current_mode() is None)
         normal.triggered.connect(lambda *_: self.choose_compile_mode(None))
         group.addAction(normal)
+        if self.launch_mode is not None:
+            launch = menu.addAction(f"{self.launch_mode.name}  (scene {self.launch_mode.scene})")
+            launch.setCheckable(True)
+            launch.setChecked(True)
+            launch.triggered.connect(lambda *_: self.recompile())
+            group.addAction(launch)
         for mode in value.modes:
             act = menu.addAction(f"{mode.name}  —  {mode.url()}  (scene {mode.scene})")
             act.setCheckable(True)
-            act.setChecked(mode.name == value.active)
+            act.setChecked(self.launch_mode is None and mode.name == value.active)
             act.triggered.connect(lambda *_, n=mode.name: self.choose_compile_mode(n))
             group.addAction(act)
         menu.addSeparator()

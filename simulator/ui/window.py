@@ -58,8 +58,9 @@ class SimulatorWindow(QMainWindow):
         self._attach(self.session.sim)
         self.pane = SimulatorPane(self, settings)
         w, h = self.zoom_view.preferred_size()
-        extra = PANEL_WIDTH if self.devtools is not None else 0
-        self.resize(w + extra, min(h + 40, 960))
+        extra = PANEL_WIDTH + 12 if self.devtools is not None else 0
+        bars = self.menuBar().sizeHint().height() + self.pane.toolbar.sizeHint().height()
+        self.resize(w + extra, min(h + bars, 960))
         if settings is not None:
             self.pane.restore_geometry()
             if self.session.project_dir is not None:
