@@ -7,12 +7,8 @@ Page({
     updatedText: ''
   },
 
-  onLoad() {
-    this.loadList()
-  },
-
   onShow() {
-    // 从详情页返回时库存可能变了
+    // 首次进入和从详情页返回时都读一次：库存可能变了
     this.loadList()
   },
 
