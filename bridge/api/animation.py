@@ -1,1 +1,0 @@
-"""wx.createAnimation and this.animate (not yet: see docs/api-coverage.md)."""
