@@ -105,11 +105,12 @@ def test_invalid_value_reports_and_keeps_others():
     assert [d.name for d in sheet.rules[0].declarations] == ["height"]
 
 
-def test_var_and_calc_are_reported_not_crashing():
-    _, log = parse(".a { width: calc(100% - 10px); color: var(--c) }")
-    assert [d.message for d in log.items] == [
-        "unsupported value calc() in 'width'; declaration ignored",
-        "unsupported value var() in 'color'; declaration ignored"]
+def test_calc_is_reported_and_var_is_kept_for_the_cascade():
+    sheet, log = parse(".a { width: calc(100% - 10px); color: var(--c); --c: red }")
+    assert [d.message for d in log.items] == ["unsupported value calc() in 'width'; declaration ignored"]
+    color, custom = sheet.rules[0].declarations
+    assert (color.name, color.raw, color.custom) == ("color", "var(--c)", False)
+    assert (custom.name, custom.raw, custom.custom) == ("--c", "red", True)
 
 
 @pytest.mark.parametrize("decl,expected", [

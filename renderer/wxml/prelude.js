@@ -20,6 +20,16 @@ var $W = (function () {
   }
   function inc(target, D, O) { var f = files[target]; if (f) f.body(D, O); }
   function getRegExp(p, f) { return new RegExp(p, f); }
+  // WXS: `x.constructor` is a type name string ("Object", "Array", ...), not a function.
+  // WXS sources read it through this non-enumerable getter (see renderer/wxml/wxs.py).
+  Object.defineProperty(Object.prototype, '__wxsConstructor', {
+    configurable: true, enumerable: false,
+    get: function () {
+      var t = Object.prototype.toString.call(this).slice(8, -1);
+      return t === 'Array' || t === 'Function' || t === 'Date' || t === 'RegExp' || t === 'Number' ||
+        t === 'String' || t === 'Boolean' ? t : 'Object';
+    }
+  });
   function getDate() {
     var a = Array.prototype.slice.call(arguments);
     return new (Function.prototype.bind.apply(Date, [null].concat(a)))();

@@ -13,6 +13,7 @@ from typing import Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.wxml.ast import Element, Node
+from renderer.wxml.wxs_source import translate
 
 Read = Callable[[str], str]
 Report = Callable[[Diagnostic], None]
@@ -81,7 +82,7 @@ class WxsCollector:
         req = f"$W.wxsRequire({json.dumps(mapping)},{json.dumps(rel)})"
         return (
             "(function(){var require=" + req + ";return function(module,exports,getRegExp,getDate){\n"
-            + code
+            + translate(code)
             + "\n}})()"
         )
 

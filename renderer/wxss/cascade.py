@@ -11,9 +11,10 @@ from typing import Any, Protocol
 
 from bridge.diagnostics import Diagnostic, DiagnosticLog, Report
 
-from .computed import ComputedStyle, compute_style
+from .computed import LONGHANDS_OF, ComputedStyle, compute_style
 from .selectors import Selector
 from .stylesheet import Declaration, StyleSheet, parse_declarations
+from .variables import VARS_KEY, CustomProps, substitute
 from .viewport import Viewport
 
 ORIGIN_UA, ORIGIN_AUTHOR, ORIGIN_INLINE = 0, 1, 2
@@ -58,6 +59,8 @@ class StyleResolver:
         self._interned: dict[ComputedStyle, ComputedStyle] = {}
         self._inline_cache: dict[str, tuple[Declaration, ...]] = {}
         self._inline_warned: set[tuple] = set()
+        self._var_cache: dict[tuple, tuple] = {}
+        self._var_warned: set[tuple] = set()
         self._index(sheets)
 
     def _index(self, sheets: list[StyleSheet]) -> None:
@@ -104,31 +107,74 @@ class StyleResolver:
         cached = self._style_cache.get(key)
         if cached is not None:
             return cached
-        cascaded = self._cascade(matched, self._inline(inline))
+        cascaded = self._cascade(matched, self._inline(inline), parent)
         style = compute_style(cascaded, parent, self.viewport)
         style = self._interned.setdefault(style, style)
         self._style_cache[key] = style
         return style
 
-    def _cascade(self, matched: list[_IndexedRule], inline: tuple[Declaration, ...]) -> dict[str, Any]:
+    def _cascade(self, matched: list[_IndexedRule], inline: tuple[Declaration, ...],
+                 parent: ComputedStyle | None = None) -> dict[str, Any]:
         """CSS Cascade 4 §6.1: normal author < inline < !important author < !important inline."""
-        out: dict[str, Any] = {}
+        normal: list[Declaration] = []
         important: list[Declaration] = []
         for r in matched:
             for d in r.declarations:
-                if d.important:
-                    important.append(d)
-                else:
-                    out.update(d.longhands)
-        for d in inline:
-            if not d.important:
-                out.update(d.longhands)
-        for d in important:
-            out.update(d.longhands)
-        for d in inline:
-            if d.important:
-                out.update(d.longhands)
+                (important if d.important else normal).append(d)
+        ordered = normal + [d for d in inline if not d.important] + important + [d for d in inline if d.important]
+        props, own = self._custom_props(ordered, parent)
+        out: dict[str, Any] = {}
+        for d in ordered:
+            if d.custom:
+                continue
+            out.update(d.longhands if d.raw is None else self._substituted(d, props))
+        if own:
+            out[VARS_KEY] = CustomProps(props)
         return out
+
+    @staticmethod
+    def _custom_props(ordered: list[Declaration], parent: ComputedStyle | None) -> tuple[dict[str, str], bool]:
+        """The element's custom properties (inherited, then its own) and whether it sets any."""
+        inherited = parent.get(VARS_KEY) if parent is not None else None
+        own = [d for d in ordered if d.custom]
+        if not own:
+            return (inherited._map if inherited is not None else {}), False
+        props = inherited.as_dict() if inherited is not None else {}
+        for d in own:
+            props[d.name] = d.raw or ""
+        return props, True
+
+    def _substituted(self, d: Declaration, props: dict[str, str]) -> tuple[tuple[str, Any], ...]:
+        """A var() declaration's longhands once its references are substituted; `unset` when
+        the result is invalid (CSS Variables 1 §3.1, invalid at computed-value time)."""
+        text = substitute(d.raw or "", props)
+        key = (d.name, text, d.file, d.line, d.column)
+        cached = self._var_cache.get(key)
+        if cached is None:
+            cached = self._parse_substituted(d, text)
+            self._var_cache[key] = cached
+        return cached
+
+    def _parse_substituted(self, d: Declaration, text: str | None) -> tuple[tuple[str, Any], ...]:
+        where = (d.file, d.line, d.column)
+        decls: tuple[Declaration, ...] = ()
+        if text is not None and text.strip():
+            found: list[Diagnostic] = []
+            decls = parse_declarations(f"{d.name}: {text}", None, found.append,
+                                       lambda key, msg, *_: found.append(Diagnostic("warning", msg)))
+            for diag in found:
+                self._warn_var(("parse", d.name, diag.message), f"{diag.message} (after var() substitution)", where)
+        if not decls or decls[0].raw is not None:
+            if text is None:
+                self._warn_var(("unresolved", d.name, d.raw), f"var() in '{d.name}: {d.raw}' refers to an "
+                               "undefined custom property and has no fallback; property unset", where)
+            return tuple((lh, "unset") for lh in LONGHANDS_OF.get(d.name, (d.name,)))
+        return decls[0].longhands
+
+    def _warn_var(self, key: tuple, message: str, where: tuple) -> None:
+        if key not in self._var_warned:
+            self._var_warned.add(key)
+            self.report(Diagnostic("warning", message, *where))
 
     def _inline(self, text: str) -> tuple[Declaration, ...]:
         if not text:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from .variables import EMPTY as NO_CUSTOM_PROPS, VARS_KEY
 from .viewport import Viewport
 
 SIDES = ("top", "right", "bottom", "left")
@@ -30,6 +31,7 @@ INITIAL: dict[str, Any] = {
     "color": BLACK, "background-color": TRANSPARENT, "opacity": 1.0, "visibility": "visible",
     "font-size": 16.0, "font-weight": 400, "font-family": ("sans-serif",), "font-style": "normal",
     "line-height": 16.0 * NORMAL_LINE_HEIGHT, LH_FACTOR_KEY: NORMAL_LINE_HEIGHT, REM_KEY: 16.0,
+    VARS_KEY: NO_CUSTOM_PROPS,
     "text-align": "left", "text-decoration": "none", "white-space": "normal", "word-break": "normal",
     "flex-direction": "row", "flex-wrap": "nowrap", "justify-content": "flex-start",
     "align-items": "stretch", "align-self": "auto", "align-content": "stretch",
@@ -39,6 +41,7 @@ INITIAL: dict[str, Any] = {
 
 INHERITED = frozenset({
     "color", "font-size", "font-weight", "font-family", "font-style", "line-height", LH_FACTOR_KEY, REM_KEY,
+    VARS_KEY,
     "text-align", "white-space", "visibility", "word-break",
 })
 

@@ -12,6 +12,7 @@ from bridge.diagnostics import Diagnostic, Report, WxsimError
 
 from .properties import VALIDATORS
 from .selectors import Selector, SelectorError, parse_selector, split_groups
+from .variables import uses_var
 
 Read = Callable[[str], str]
 UNSUPPORTED_FUNCTIONS = ("var", "calc", "env", "constant", "linear-gradient", "radial-gradient", "url")
@@ -27,6 +28,10 @@ class Declaration:
     file: str | None
     line: int | None
     column: int | None
+    # A custom property (`--x`), or a value using var(): the value's text, substituted and
+    # parsed when the cascade knows the element's custom properties (renderer/wxss/variables.py).
+    raw: str | None = None
+    custom: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,13 +176,16 @@ def _declaration(item: Any, path: str | None, report: Report, warn_once: WarnOnc
     # Positions inside an inline `style` string are not positions in any file.
     where = (path, item.source_line, item.source_column) if path is not None else (None, None, None)
     if name.startswith("--"):
-        warn_once(("custom-property",), "custom properties (--*) are not supported; declaration ignored", *where)
-        return None
+        name = item.name  # custom property names are case-sensitive
+        return Declaration(name, (), bool(item.important), *where, raw=tinycss2.serialize(item.value).strip(),
+                           custom=True)
     validator = VALIDATORS.get(name)
     if validator is None:
         warn_once(("property", name), f"unsupported property '{name}'", *where)
         return None
     tokens = [t for t in item.value if t.type not in ("whitespace", "comment")]
+    if uses_var(tokens):
+        return Declaration(name, (), bool(item.important), *where, raw=tinycss2.serialize(item.value).strip())
     for tok in tokens:
         if tok.type == "function" and tok.lower_name in UNSUPPORTED_FUNCTIONS and not name.startswith("background"):
             warn_once(("function", tok.lower_name, name), f"unsupported value {tok.lower_name}() in '{name}'; declaration ignored", *where)

@@ -1,0 +1,1 @@
+"""Real component libraries from the npm registry, laid out as mini-program projects."""

@@ -1,0 +1,66 @@
+"""Lay out a mini-program project for a library, as WeChat DevTools' "build npm" would:
+`miniprogram_npm/<name>` is the package's built mini-program folder; one page per component."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.libs.install import cache_dir, install, miniprogram_dir
+from tests.libs.spec import Library, Usage
+
+PAGE_JS = """const DATA = %(data)s;
+Page({
+  data: Object.assign({ events: [], last: null }, DATA),
+  onEvent(e) {
+    const rec = { type: e.type, detail: e.detail === undefined ? null : e.detail,
+                  id: (e.currentTarget && e.currentTarget.id) || '' };
+    const patch = { events: this.data.events.concat([rec]), last: rec };
+    const key = e.currentTarget && e.currentTarget.dataset && e.currentTarget.dataset.key;
+    if (key) patch[key] = e.detail;
+    this.setData(patch);
+  },
+%(extra)s
+});
+"""
+
+
+def page_route(usage: Usage) -> str:
+    return f"pages/{usage.name}/index"
+
+
+def build_project(lib: Library) -> Path:
+    """Install the package (cached) and write the project; returns the project folder."""
+    pkg_dir = install(lib.package, lib.version)
+    root = cache_dir() / "projects" / f"{lib.npm_name.replace('/', '__')}@{lib.version}"
+    if root.exists():
+        shutil.rmtree(root)
+    npm_dst = root / "miniprogram_npm" / lib.npm_name
+    shutil.copytree(miniprogram_dir(pkg_dir), npm_dst)
+    pages = [page_route(u) for u in lib.usages]
+    _write(root / "project.config.json", json.dumps({"miniprogramRoot": "./", "appid": "touristappid",
+                                                      "compileType": "miniprogram"}))
+    _write(root / "app.json", json.dumps({"pages": pages, "window": {
+        "navigationBarTitleText": lib.package, "backgroundColor": "#f7f8fa"}}, indent=2))
+    _write(root / "app.js", "App({});\n")
+    _write(root / "app.wxss", "page { background: #f7f8fa; }\n" + lib.app_wxss)
+    for usage in lib.usages:
+        _write_page(root, lib, usage)
+    return root
+
+
+def _write_page(root: Path, lib: Library, usage: Usage) -> None:
+    base = root / page_route(usage)
+    using = {tag: f"{lib.npm_name}/{path}" for tag, path in usage.tags.items()}
+    _write(base.with_suffix(".json"), json.dumps({"navigationBarTitleText": usage.name,
+                                                  "usingComponents": using}, indent=2))
+    _write(base.with_suffix(".wxml"), f'<view class="demo">\n{usage.wxml.strip()}\n</view>\n')
+    _write(base.with_suffix(".wxss"), ".demo { padding: 12px 0; }\n")
+    _write(base.with_suffix(".js"), PAGE_JS % {"data": json.dumps(usage.data, ensure_ascii=False),
+                                               "extra": usage.js})
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
