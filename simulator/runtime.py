@@ -320,8 +320,9 @@ class Simulator:
             self.pump()
             if not self.busy():
                 return
-            if self.clock.virtual:
-                self._jump_to_due_timer(SETTLE_HORIZON_MS)
+            if self.clock.virtual:  # waiting on a wx.* call (a mock's delay): go straight to its timer
+                waiting = any(name not in USER_ANSWERED for name in self._open_calls.values())
+                self._jump_to_due_timer(float("inf") if waiting else SETTLE_HORIZON_MS)
             if time.monotonic() > deadline:
                 pending = sorted(set(self._open_calls.values()))
                 raise TimeoutError(f"the mini program did not settle within {timeout:g} s"

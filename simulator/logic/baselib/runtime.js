@@ -21,13 +21,15 @@ var __wxsim = (function (g) {
   };
 
   // Runaway protection (see simulator/logic/loopguard.py): loop conditions call __wxtick().
+  // The guard keeps wall-clock time even when a replay fixes Date (baselib/determinism.js).
+  var realNow = Date.now;
   var deadline = Infinity;
   var ticks = 0;
   W.limitMs = 5000;
-  W.arm = function () { deadline = Date.now() + W.limitMs; ticks = 0; };
+  W.arm = function () { deadline = realNow() + W.limitMs; ticks = 0; };
   g.__wxtick = function () {
     if ((++ticks & 1023) !== 0) return true;
-    if (Date.now() <= deadline) return true;
+    if (realNow() <= deadline) return true;
     ticks = 1023;
     var e = new Error('script ran longer than ' + W.limitMs / 1000 + ' s and was interrupted');
     Object.defineProperty(e, '__wxInterrupted', { value: true });
