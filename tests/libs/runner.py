@@ -62,13 +62,14 @@ def check_tree(tree: dict, viewport_width: float) -> list[str]:
 def render_page(mp: Any, lib: Library, usage: Usage) -> PageResult:
     """Open the component's page (reLaunch) and judge what it rendered."""
     result = PageResult(usage.name)
-    seen = len(mp.diagnostics())
+    seen = getattr(mp, "libs_seen", 0)  # launch diagnostics belong to the first page
     try:
         page = mp.relaunch("/" + page_route(usage))
         mp.wait_idle()
     except Exception as exc:  # noqa: BLE001 - any failure is this page's result
         result.errors.append(f"{type(exc).__name__}: {exc}")
         return result
+    mp.libs_seen = len(mp.diagnostics())
     for diag in mp.diagnostics()[seen:]:
         text = str(diag)
         if diag.severity == "error":
