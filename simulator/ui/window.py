@@ -25,6 +25,7 @@ from simulator.settings import Settings
 from simulator.ui.blank import BlankScreen
 from simulator.ui.pane import SimulatorPane
 from simulator.ui.panels.docks import PANEL_WIDTH, Devtools
+from simulator.ui.record_bar import RecordBar
 from simulator.ui.screen import ScreenWidget
 from simulator.ui.zoom import ZoomView
 
@@ -57,6 +58,7 @@ class SimulatorWindow(QMainWindow):
         self.devtools = Devtools(self, self.screen_widget) if devtools else None
         self._attach(self.session.sim)
         self.pane = SimulatorPane(self, settings)
+        self.record_bar = RecordBar(self)  # Record / Assert / Save flow (simulator/flows)
         w, h = self.zoom_view.preferred_size()
         extra = PANEL_WIDTH + 12 if self.devtools is not None else 0
         bars = self.menuBar().sizeHint().height() + self.pane.toolbar.sizeHint().height()
