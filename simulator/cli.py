@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p_open = sub.add_parser("open", help="open the simulator window")
     p_open.add_argument("project", nargs="?",
-                        help="project folder (default: the last project opened, else the bundled example)")
+                        help="project folder (default: the bundled example; File > Recent Projects reopens others)")
     p_shot = sub.add_parser("shot", help="headless screenshot of a page after it settled")
     p_shot.add_argument("project")
     p_shot.add_argument("--out", required=True, help="PNG file to write")
@@ -126,7 +126,7 @@ def _open(args: argparse.Namespace) -> int:
     from simulator.ui.app import run_window
 
     settings = Settings()
-    project = args.project or default_project(settings)
+    project = args.project or str(BUNDLED_EXAMPLE)
     if not Path(project).is_dir():
         print(f"wxsim: project folder not found: {project}", file=sys.stderr)
         return 2
@@ -134,11 +134,6 @@ def _open(args: argparse.Namespace) -> int:
         print(f"wxsim: unknown device '{args.device}' (see `wxsim devices`)", file=sys.stderr)
         return 2
     return run_window(project, device=args.device, page=args.page, scene=args.scene, settings=settings)
-
-
-def default_project(settings: Any) -> str:
-    """`wxsim open` without a folder: the last project if it still exists, else the bundled example."""
-    return settings.last_project() or str(BUNDLED_EXAMPLE)
 
 
 if __name__ == "__main__":

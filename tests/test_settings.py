@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from simulator.cli import BUNDLED_EXAMPLE, default_project
 from simulator.settings import MAX_RECENT, CompileMode, ProjectSettings, Settings
 
 
@@ -29,15 +28,14 @@ def test_settings_recent_list_is_bounded(tmp_path):
     assert s.recent_projects()[0].endswith(f"p{MAX_RECENT + 2}")
 
 
-def test_settings_last_project_skips_deleted_folders_and_cli_falls_back(tmp_path):
+def test_settings_last_project_skips_deleted_folders(tmp_path):
     gone, kept = tmp_path / "gone", tmp_path / "kept"
     kept.mkdir()
     s = Settings(tmp_path / "cfg")
     s.add_recent(kept)
     s.add_recent(gone)  # never existed on disk
     assert s.last_project() == str(kept.resolve())
-    assert default_project(s) == str(kept.resolve())
-    assert default_project(Settings(tmp_path / "empty")) == str(BUNDLED_EXAMPLE)
+    assert Settings(tmp_path / "empty").last_project() is None
 
 
 def test_settings_compile_modes_round_trip_per_project(tmp_path):
