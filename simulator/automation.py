@@ -10,11 +10,11 @@ from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic
 from renderer.view import builtins
-from renderer.view.scroll import visual_shift
 from renderer.view.nodes import ViewNode, attr_text, inner_wxml, to_wxml
 from renderer.view.page import PageView
 from renderer.view.query import select_all
-from simulator.paths import split_path
+from renderer.view.scroll import visual_shift
+from simulator.paths import data_at
 from simulator.runtime import Simulator
 
 BUNDLED_EXAMPLE = Path(__file__).resolve().parent.parent / "assets" / "examples" / "shop"
@@ -191,7 +191,7 @@ class Page:
         return self.view.page_id
 
     def data(self, path: str | None = None) -> Any:
-        return _data_at(self.mp.sim.logic.instance_data(self.view.page_id), path)
+        return data_at(self.mp.sim.logic.instance_data(self.view.page_id), path)
 
     def set_data(self, data: dict) -> None:
         self.mp.sim.logic.set_data(self.view.page_id, data)
@@ -400,7 +400,7 @@ class Element:
         return self.node.component.id
 
     def data(self, path: str | None = None) -> Any:
-        return _data_at(self.page.mp.sim.logic.instance_data(self._instance_id()), path)
+        return data_at(self.page.mp.sim.logic.instance_data(self._instance_id()), path)
 
     def set_data(self, data: dict) -> None:
         self.page.mp.sim.logic.set_data(self._instance_id(), data)
@@ -426,19 +426,6 @@ def _app_rooted(url: str) -> str:
     """Automation URLs name pages from the app root, with or without a leading '/', as the CLI's
     `--page` does; only wx.navigateTo in user code resolves relative to the current page."""
     return url if url.startswith("/") else "/" + url
-
-
-def _data_at(data: Any, path: str | None) -> Any:
-    if not path:
-        return data
-    for key in split_path(path):
-        if isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
-            data = data[key]
-        elif isinstance(data, dict) and str(key) in data:
-            data = data[str(key)]
-        else:
-            return None
-    return data
 
 
 def _attr_string(value: Any) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
+
+from bridge.atomic import write_json_atomically
 
 MAX_RECENT = 10
 DEFAULT_SCENE = 1001
@@ -98,21 +99,8 @@ class Settings:
         return data if isinstance(data, dict) else {}
 
     def save(self) -> None:
-        """Write atomically: a temp file in the same folder, fsync, then rename over the old file."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=self.folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.data, f, ensure_ascii=False, indent=2)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        """Write atomically (see bridge/atomic.py): a crash never leaves half a settings file."""
+        write_json_atomically(self.path, self.data, indent=2)
 
     # recent projects ------------------------------------------------------------------------
     def recent_projects(self) -> list[str]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from bridge.api.registry import RETURNS_NOTHING, RETURNS_OBJECT, Call, api, param_error
+from bridge.atomic import write_json_atomically
 
 KEY_LIMIT = 1024 * 1024  # characters of key + serialized data, as the client counts
 TOTAL_LIMIT = 10 * 1024 * 1024
@@ -68,21 +68,8 @@ class Storage:
             self._items = doc["items"]
 
     def _write(self, items: dict[str, Any]) -> None:
-        """Temp file in the same folder, fsync, os.replace: the old file or the new, never half."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".storage-", suffix=".tmp", dir=self.folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"version": 1, "items": items}, f, ensure_ascii=False)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        """The old file or the new, never half (see bridge/atomic.py)."""
+        write_json_atomically(self.path, {"version": 1, "items": items})
 
     def _commit(self, items: dict[str, Any]) -> None:
         try:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from renderer.view.nodes import ViewNode
+from simulator import paths
 from simulator.flows.model import Flow, Launch, Step, save_flow
 from simulator.flows.targets import action_node, pick_selector, text_of
-from simulator.paths import split_path
 
 
 class FlowRecorder:
@@ -171,14 +171,5 @@ def _relative(target: Path, start: Path) -> str:
 
 
 def data_at(data: Any, path: str | None) -> Any:
-    """`a.b[2].c` inside `data` (None when missing)."""
-    if not path:
-        return data
-    for key in split_path(path):
-        if isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
-            data = data[key]
-        elif isinstance(data, dict) and str(key) in data:
-            data = data[str(key)]
-        else:
-            return None
-    return json.loads(json.dumps(data))
+    """`a.b[2].c` inside `data` (None when missing), as a copy the caller may keep."""
+    return json.loads(json.dumps(paths.data_at(data, path)))
