@@ -78,15 +78,22 @@ def _print_diagnostics(sim: Any) -> int:
     return 1 if failed or sim.errors else 0
 
 
+def _usage_problem(project: str, device: str | None) -> str | None:
+    """Why a project/device pair cannot be opened at all (a usage error), or None."""
+    if not Path(project).is_dir():
+        return f"project folder not found: {project}"
+    if device and find_device(device) is None:
+        return f"unknown device '{device}' (see `wxsim devices`)"
+    return None
+
+
 def _headless(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from simulator.automation import launch
 
-    if not Path(args.project).is_dir():
-        print(f"wxsim: project folder not found: {args.project}", file=sys.stderr)
-        return 2
-    if args.device and find_device(args.device) is None:
-        print(f"wxsim: unknown device '{args.device}' (see `wxsim devices`)", file=sys.stderr)
+    problem = _usage_problem(args.project, args.device)
+    if problem:
+        print(f"wxsim: {problem}", file=sys.stderr)
         return 2
     with launch(args.project, device=args.device, page=args.page) as mp:
         status = _print_diagnostics(mp.sim)
@@ -105,11 +112,9 @@ def _serve(args: argparse.Namespace) -> int:
     from simulator.automation import launch
     from simulator.automator.server import serve_forever
 
-    if not Path(args.project).is_dir():
-        print(f"wxsim: project folder not found: {args.project}", file=sys.stderr)
-        return 2
-    if args.device and find_device(args.device) is None:
-        print(f"wxsim: unknown device '{args.device}' (see `wxsim devices`)", file=sys.stderr)
+    problem = _usage_problem(args.project, args.device)
+    if problem:
+        print(f"wxsim: {problem}", file=sys.stderr)
         return 2
     with launch(args.project, device=args.device, page=args.page) as mp:
         _print_diagnostics(mp.sim)
@@ -127,11 +132,9 @@ def _open(args: argparse.Namespace) -> int:
 
     settings = Settings()
     project = args.project or str(BUNDLED_EXAMPLE)
-    if not Path(project).is_dir():
-        print(f"wxsim: project folder not found: {project}", file=sys.stderr)
-        return 2
-    if args.device and find_device(args.device) is None:
-        print(f"wxsim: unknown device '{args.device}' (see `wxsim devices`)", file=sys.stderr)
+    problem = _usage_problem(project, args.device)
+    if problem:
+        print(f"wxsim: {problem}", file=sys.stderr)
         return 2
     return run_window(project, device=args.device, page=args.page, scene=args.scene, settings=settings)
 
