@@ -78,6 +78,20 @@ def available_families() -> frozenset[str]:
     return frozenset(f.lower() for f in QFontDatabase.families())
 
 
+# CSS family names declared by @font-face → the Qt family registered for them (font_faces.py).
+_FACES: dict[str, str] = {}
+
+
+def add_face_family(css_name: str, qt_family: str) -> None:
+    """Make `css_name` in a font-family list resolve to the loaded `qt_family`."""
+    if _FACES.get(css_name.lower()) != qt_family:
+        _FACES[css_name.lower()] = qt_family
+        _resolve_cached.cache_clear()
+        from renderer.qt import text  # noqa: PLC0415 - text imports this module
+
+        text.forget_fonts()
+
+
 def resolve_families(css_value: object) -> list[str]:
     """Turn a WXSS `font-family` value into Qt's ordered family list, always ending in CJK fallbacks.
 
@@ -110,6 +124,7 @@ def _resolve_cached(names: tuple[str, ...]) -> tuple[str, ...]:
             fallback = CJK_MONO
         if low in _GENERIC:
             continue
+        name = _FACES.get(low, name)
         if name not in out:
             out.append(name)
     for fam in fallback:

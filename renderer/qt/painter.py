@@ -18,6 +18,8 @@ from renderer.qt import controls
 from renderer.qt.icons import DEFAULT_SIZE, draw_icon
 from renderer.qt.images import ImageStore, image_rects
 from renderer.view.scroll import offsets as scroll_offsets
+from renderer.qt.shadows import paint_shadows
+from renderer.qt.transforms import box_transform
 from renderer.qt.style import TEXT_TAG, px, qcolor, radii, sget, style_of, text_font
 
 Bounds = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -140,11 +142,18 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
         p.save()
         saved = True
         p.setOpacity(p.opacity() * opacity)
+    matrix = box_transform(style, box.x, box.y, box.width, box.height) if not _is_text(node) else None
+    if matrix is not None:  # CSS Transforms 1 §6: the box and its descendants are drawn transformed
+        if not saved:
+            p.save()
+            saved = True
+        p.setTransform(matrix, True)
     shown = sget(style, "visibility", "visible") not in ("hidden", "collapse")
     own = (box.x, box.y, box.x + box.width, box.y + box.height)
     if shown and _intersects(own, visible) and not _is_text(node):
         ctx.painted += 1
         r = radii(style, box.width, box.height)
+        paint_shadows(p, style, rect, r, _rounded_path)
         _paint_background(p, style, rect, r)
         override = _paint_builtin(ctx, box, node, tag, style, rect, override) or override
         _paint_border(p, style, rect, r)

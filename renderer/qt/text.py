@@ -9,6 +9,7 @@ measures thousands of short, mostly repeated strings on every layout.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
@@ -70,6 +71,17 @@ def qfont_for(font: Any) -> QFont:
     return q
 
 
+def forget_fonts() -> None:
+    """Drop cached QFonts (a web font was registered under a family name already in use)."""
+    _qfont_cache.clear()
+    for m in list(_measurers):
+        m._cache.clear()
+        m._metrics.clear()
+
+
+_measurers: "weakref.WeakSet[QtTextMeasurer]" = weakref.WeakSet()
+
+
 class QtTextMeasurer:
     """Measures and wraps text; `measure(text, font, max_width) -> (width, height, lines)`.
 
@@ -81,6 +93,15 @@ class QtTextMeasurer:
         self._cache: dict[tuple, tuple[float, float, list[Line]]] = {}
         self._metrics: dict[tuple, QFontMetricsF] = {}
         self._cache_size = cache_size
+        _measurers.add(self)
+
+    def register_font_faces(self, faces: list[Any], read_bytes: Any, report: Any) -> None:
+        """Load a stylesheet's @font-face fonts (renderer/qt/font_faces.py) before text is measured."""
+        from renderer.qt.font_faces import register_faces  # noqa: PLC0415 - only when a sheet has faces
+
+        ensure_fonts()
+        register_faces(faces, read_bytes, report)
+        self._metrics.clear()
 
     def measure(self, text: str, font: Any, max_width: float | None) -> tuple[float, float, list[Line]]:
         fkey = _font_key(font)

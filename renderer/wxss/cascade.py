@@ -12,12 +12,13 @@ from typing import Any, Protocol
 from bridge.diagnostics import Diagnostic, DiagnosticLog, Report
 
 from .computed import LONGHANDS_OF, ComputedStyle, compute_style
+from .media import media_matches
 from .selectors import Selector
-from .stylesheet import Declaration, StyleSheet, parse_declarations
+from .stylesheet import Declaration, FontFace, StyleSheet, parse_declarations
 from .variables import VARS_KEY, CustomProps, substitute
 from .viewport import Viewport
 
-ORIGIN_UA, ORIGIN_AUTHOR, ORIGIN_INLINE = 0, 1, 2
+ORIGIN_UA, ORIGIN_HOST, ORIGIN_AUTHOR, ORIGIN_INLINE = 0, 0.5, 1, 2
 
 
 class StyleTarget(Protocol):
@@ -41,19 +42,62 @@ class _IndexedRule:
         self.key = key  # (origin, specificity, order): sorts normal declarations by precedence
 
 
+class _Index:
+    """Rules indexed by their subject compound's id, else a class, else the tag."""
+
+    __slots__ = ("by_id", "by_class", "by_tag", "universal")
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, list[_IndexedRule]] = {}
+        self.by_class: dict[str, list[_IndexedRule]] = {}
+        self.by_tag: dict[str, list[_IndexedRule]] = {}
+        self.universal: list[_IndexedRule] = []
+
+    def add(self, ir: _IndexedRule) -> None:
+        subj = ir.selector.subject
+        if subj.id is not None:
+            self.by_id.setdefault(subj.id, []).append(ir)
+        elif subj.classes:
+            self.by_class.setdefault(subj.classes[0], []).append(ir)
+        elif subj.tag not in (None, "*"):
+            self.by_tag.setdefault(subj.tag, []).append(ir)
+        else:
+            self.universal.append(ir)
+
+    def matching(self, node: Any) -> list[_IndexedRule]:
+        cands: list[_IndexedRule] = list(self.universal)
+        if node.id:
+            cands += self.by_id.get(node.id, ())
+        for c in node.classes:
+            cands += self.by_class.get(c, ())
+        cands += self.by_tag.get(node.tag, ())
+        seen: set[int] = set()
+        out = []
+        for r in cands:
+            if r.rid not in seen and r.selector.matches(node):
+                seen.add(r.rid)
+                out.append(r)
+        return out
+
+
+def _is_host_rule(selector: Selector) -> bool:
+    return any(p[0] == "host" for p in selector.subject.pseudos)
+
+
 class StyleResolver:
     """Computes styles for StyleTarget nodes from a list of sheets (earlier sheets lose ties).
 
     A sheet whose path is `default.wxss` is the user-agent origin (built-in components).
+    Rules ending in ::before/::after are kept apart (`compute_pseudo`), and so are rules
+    whose subject is `:host`: they style the component's host node, which lives in the
+    owner's tree (`compute(host, parent, host_rules=component_resolver)`).
     """
 
     def __init__(self, sheets: list[StyleSheet], viewport: Viewport, report: Report | None = None):
         self.viewport = viewport
         self.report = report or DiagnosticLog()
-        self._by_id: dict[str, list[_IndexedRule]] = {}
-        self._by_class: dict[str, list[_IndexedRule]] = {}
-        self._by_tag: dict[str, list[_IndexedRule]] = {}
-        self._universal: list[_IndexedRule] = []
+        self._indexes: dict[str | None, _Index] = {None: _Index(), "before": _Index(), "after": _Index()}
+        self._host = _Index()
         self._rules: list[_IndexedRule] = []
         self._style_cache: dict[tuple, ComputedStyle] = {}
         self._interned: dict[ComputedStyle, ComputedStyle] = {}
@@ -61,49 +105,48 @@ class StyleResolver:
         self._inline_warned: set[tuple] = set()
         self._var_cache: dict[tuple, tuple] = {}
         self._var_warned: set[tuple] = set()
+        self.font_faces: list[FontFace] = []
         self._index(sheets)
 
     def _index(self, sheets: list[StyleSheet]) -> None:
         order = 0
         for sheet in sheets:
             origin = ORIGIN_UA if getattr(sheet, "user_agent", False) else ORIGIN_AUTHOR
+            self.font_faces.extend(getattr(sheet, "font_faces", ()))
             for rule in sheet.rules:
-                ir = _IndexedRule(len(self._rules), rule.selector, rule.declarations,
-                                  (origin, rule.selector.specificity, order))
+                media = getattr(rule, "media", None)
+                if media and not all(media_matches(q, self.viewport) for q in media):
+                    continue
+                sel = rule.selector
+                host = _is_host_rule(sel)
+                # Shadow DOM cascade: the outer tree's normal rules win over :host rules.
+                ir = _IndexedRule(len(self._rules), sel, rule.declarations,
+                                  (ORIGIN_HOST if host else origin, sel.specificity, order))
                 order += 1
                 self._rules.append(ir)
-                subj = rule.selector.subject
-                if subj.id is not None:
-                    self._by_id.setdefault(subj.id, []).append(ir)
-                elif subj.classes:
-                    self._by_class.setdefault(subj.classes[0], []).append(ir)
-                elif subj.tag not in (None, "*"):
-                    self._by_tag.setdefault(subj.tag, []).append(ir)
+                if host and sel.pseudo_element is None:
+                    self._host.add(ir)
                 else:
-                    self._universal.append(ir)
+                    self._indexes[sel.pseudo_element].add(ir)
 
-    def matching_rules(self, node: Any) -> list[_IndexedRule]:
+    def matching_rules(self, node: Any, host_rules: "StyleResolver | None" = None) -> list[_IndexedRule]:
         """Rules whose selector matches `node`, in cascade order (lowest precedence first)."""
-        cands: list[_IndexedRule] = list(self._universal)
-        if node.id:
-            cands += self._by_id.get(node.id, ())
-        for c in node.classes:
-            cands += self._by_class.get(c, ())
-        cands += self._by_tag.get(node.tag, ())
-        seen: set[int] = set()
-        out = []
-        for r in cands:
-            if r.rid not in seen and r.selector.matches(node):
-                seen.add(r.rid)
-                out.append(r)
+        out = self._indexes[None].matching(node)
+        if host_rules is not None:
+            out += host_rules._host.matching(node)
         out.sort(key=lambda r: r.key)
         return out
 
-    def compute(self, node: Any, parent: ComputedStyle | None) -> ComputedStyle:
-        """The computed style of `node` given its parent's computed style (None for the root)."""
-        matched = self.matching_rules(node)
+    def compute(self, node: Any, parent: ComputedStyle | None,
+                host_rules: "StyleResolver | None" = None) -> ComputedStyle:
+        """The computed style of `node` given its parent's computed style (None for the root).
+
+        `host_rules`: for a custom component's host node, the component's resolver, whose
+        `:host` rules apply to it.
+        """
+        matched = self.matching_rules(node, host_rules)
         inline = node.inline_style or ""
-        key = (tuple(r.rid for r in matched), inline, parent)
+        key = (tuple(r.rid if r.key[0] != ORIGIN_HOST else (id(host_rules), r.rid) for r in matched), inline, parent)
         cached = self._style_cache.get(key)
         if cached is not None:
             return cached
@@ -112,6 +155,24 @@ class StyleResolver:
         style = self._interned.setdefault(style, style)
         self._style_cache[key] = style
         return style
+
+    def compute_pseudo(self, node: Any, which: str, style: ComputedStyle) -> ComputedStyle | None:
+        """CSS Pseudo 4 §4: the style of `node`'s ::before/::after (which = "before"/"after"),
+        inheriting from the element's `style`; None when no box is generated (content none/normal)."""
+        matched = self._indexes[which].matching(node)
+        if not matched:
+            return None
+        matched.sort(key=lambda r: r.key)
+        key = (which, tuple(r.rid for r in matched), style)
+        if key in self._style_cache:
+            return self._style_cache[key]
+        out = compute_style(self._cascade(matched, (), style), style, self.viewport)
+        if out.get("content") in ("none", "normal") or out.get("display") == "none":
+            out = None
+        else:
+            out = self._interned.setdefault(out, out)
+        self._style_cache[key] = out
+        return out
 
     def _cascade(self, matched: list[_IndexedRule], inline: tuple[Declaration, ...],
                  parent: ComputedStyle | None = None) -> dict[str, Any]:

@@ -37,7 +37,13 @@ INITIAL: dict[str, Any] = {
     "align-items": "stretch", "align-self": "auto", "align-content": "stretch",
     "flex-grow": 0.0, "flex-shrink": 1.0, "flex-basis": "auto", "row-gap": 0.0, "column-gap": 0.0,
     "z-index": "auto", "overflow-x": "visible", "overflow-y": "visible",
+    "content": "normal", "transform": "none", "transform-origin": (("%", 50.0), ("%", 50.0)),
+    "box-shadow": "none",
 }
+
+# Properties whose values nest lengths (tuples of steps/layers): converted element-wise.
+NESTED_LENGTHS = frozenset({"transform", "transform-origin", "box-shadow"})
+_UNITS = ("px", "rpx", "em", "rem", "vw", "vh")
 
 INHERITED = frozenset({
     "color", "font-size", "font-weight", "font-family", "font-style", "line-height", LH_FACTOR_KEY, REM_KEY,
@@ -60,6 +66,9 @@ LONGHANDS_OF: dict[str, tuple[str, ...]] = {
     "overflow": ("overflow-x", "overflow-y"),
     "background": ("background-color",),
     "text-decoration-line": ("text-decoration",),
+    "font": ("font-style", "font-weight", "font-size", "line-height", "font-family"),
+    "-webkit-transform": ("transform",),
+    "-webkit-transform-origin": ("transform-origin",),
 }
 
 FONT_SIZE_KEYWORDS = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0,
@@ -135,7 +144,12 @@ def compute_style(cascaded: dict[str, Any], parent: ComputedStyle | None, viewpo
         if name == "color" and value == "currentcolor":
             values[name] = parent._values["color"] if parent is not None else BLACK
             continue
-        values[name] = _length(value, fs, values[REM_KEY], viewport) if type(value) is tuple and len(value) == 2 else value
+        if name in NESTED_LENGTHS:
+            values[name] = _deep_lengths(value, fs, values[REM_KEY], viewport)
+        elif type(value) is tuple and len(value) == 2:
+            values[name] = _length(value, fs, values[REM_KEY], viewport)
+        else:
+            values[name] = value
     _finish_borders(values)
     return ComputedStyle(values)
 
@@ -158,6 +172,15 @@ def _length(value: tuple, fs: float, rem: float, vp: Viewport) -> Any:
     if unit == "vh":
         return n * vp.height / 100
     return value
+
+
+def _deep_lengths(value: Any, fs: float, rem: float, vp: Viewport) -> Any:
+    """Convert every (unit, n) length nested in a tuple value; percentages stay."""
+    if type(value) is not tuple:
+        return value
+    if len(value) == 2 and value[0] in _UNITS and isinstance(value[1], float):
+        return _length(value, fs, rem, vp)
+    return tuple(_deep_lengths(x, fs, rem, vp) for x in value)
 
 
 def _font_size(value: Any, parent_fs: float, rem: float, vp: Viewport) -> float:
@@ -214,3 +237,6 @@ def _finish_borders(values: dict[str, Any]) -> None:
             values[f"border-{s}-color"] = color
     if values["background-color"] == "currentcolor":
         values["background-color"] = color
+    shadows = values["box-shadow"]
+    if shadows != "none":
+        values["box-shadow"] = tuple(sh[:5] + ((color if sh[5] == "currentcolor" else sh[5]),) for sh in shadows)

@@ -251,7 +251,7 @@ def text_decoration(tokens: list) -> dict[str, Any] | None:
 
 
 # CSS Display 3 §2 (the subset WeChat programs use).
-_register_single(("display",), keywords("block", "flex", "inline", "inline-block", "none", "inline-flex"))
+_register_single(("display",), keywords("block", "flex", "inline", "inline-block", "none", "inline-flex", "contents"))
 # CSS Flexbox 1 §5.1 - §8.
 _register_single(("flex-direction",), keywords("row", "row-reverse", "column", "column-reverse"))
 _register_single(("flex-wrap",), keywords("nowrap", "wrap", "wrap-reverse"))
@@ -352,3 +352,5 @@ def _opacity(tok: Any) -> float | None:
 _register_single(("opacity",), _opacity)
 # CSS Display 3 §4.1 visibility.
 _register_single(("visibility",), keywords("visible", "hidden", "collapse"))
+
+from . import paint_props, transforms  # noqa: E402,F401 - registers more validators

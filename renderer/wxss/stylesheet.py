@@ -12,6 +12,7 @@ from bridge.diagnostics import Diagnostic, Report, WxsimError
 
 from .properties import VALIDATORS
 from .selectors import Selector, SelectorError, parse_selector, split_groups
+from .media import MediaError, parse_media
 from .variables import uses_var
 
 Read = Callable[[str], str]
@@ -40,6 +41,24 @@ class Rule:
     declarations: tuple[Declaration, ...]
     order: int  # source order within its StyleSheet (imports included, in place)
     file: str
+    media: tuple | None = None  # enclosing @media query lists, outermost first (renderer/wxss/media.py)
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """CSS Fonts 4 §4 @font-face: a family name and its sources, in order of preference.
+
+    `sources` are (url, format or None) with urls as written; `file` is the sheet that
+    declared the rule (relative urls resolve against it).
+    """
+
+    family: str
+    sources: tuple[tuple[str, str | None], ...]
+    weight: str
+    style: str
+    file: str
+    line: int | None
+    column: int | None
 
 
 @dataclass
@@ -47,6 +66,7 @@ class StyleSheet:
     path: str
     rules: list[Rule] = field(default_factory=list)
     imports: list[str] = field(default_factory=list)
+    font_faces: list[FontFace] = field(default_factory=list)
     user_agent: bool = False  # the built-in component sheet: lowest cascade origin
 
 
@@ -59,6 +79,7 @@ class _Context:
         self.allow_attrs = allow_attrs
         self.warned: set[tuple] = set()
         self.stack: list[str] = []
+        self.media: tuple | None = None
 
     def warn_once(self, key: tuple, message: str, file: str | None, line: int | None, col: int | None) -> None:
         if key in self.warned:
@@ -70,7 +91,7 @@ class _Context:
 def parse_stylesheet(text: str, rel_path: str, read: Read, report: Report, *, allow_attrs: bool = False) -> StyleSheet:
     """Parse WXSS, following `@import` through `read(rel)`; problems go to `report`.
 
-    `allow_attrs` enables `[attr=value]` selectors; only the built-in component sheet uses it.
+    `allow_attrs` is accepted for callers; attribute selectors are always parsed.
     """
     sheet = StyleSheet(rel_path)
     ctx = _Context(read, report, allow_attrs)
@@ -81,19 +102,30 @@ def parse_stylesheet(text: str, rel_path: str, read: Read, report: Report, *, al
 def _parse_into(sheet: StyleSheet, text: str, path: str, ctx: _Context) -> None:
     ctx.stack.append(path)
     try:
-        nodes = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
-        for node in nodes:
-            if node.type == "qualified-rule":
-                _add_rule(sheet, node, path, ctx)
-            elif node.type == "at-rule":
-                _at_rule(sheet, node, path, ctx)
-            elif node.type == "error":
-                ctx.report(Diagnostic("warning", f"syntax error: {node.message}", path, node.source_line, node.source_column))
+        _parse_nodes(sheet, tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True), path, ctx)
     finally:
         ctx.stack.pop()
 
 
+def _parse_nodes(sheet: StyleSheet, nodes: list, path: str, ctx: _Context) -> None:
+    for node in nodes:
+        if node.type == "qualified-rule":
+            _add_rule(sheet, node, path, ctx)
+        elif node.type == "at-rule":
+            _at_rule(sheet, node, path, ctx)
+        elif node.type == "error":
+            ctx.report(Diagnostic("warning", f"syntax error: {node.message}", path, node.source_line, node.source_column))
+
+
 def _at_rule(sheet: StyleSheet, node: Any, path: str, ctx: _Context) -> None:
+    if node.lower_at_keyword == "media":
+        _media(sheet, node, path, ctx)
+        return
+    if node.lower_at_keyword == "font-face":
+        face = font_face(node, path, ctx)
+        if face is not None:
+            sheet.font_faces.append(face)
+        return
     if node.lower_at_keyword != "import":
         ctx.report(Diagnostic("warning", f"@{node.lower_at_keyword} is not supported; rule skipped",
                               path, node.source_line, node.source_column))
@@ -149,7 +181,64 @@ def _add_rule(sheet: StyleSheet, node: Any, path: str, ctx: _Context) -> None:
         return
     decls = parse_declarations(node.content, path, ctx.report, ctx.warn_once)
     for sel in selectors:
-        sheet.rules.append(Rule(sel, decls, len(sheet.rules), path))
+        sheet.rules.append(Rule(sel, decls, len(sheet.rules), path, ctx.media))
+
+
+def _media(sheet: StyleSheet, node: Any, path: str, ctx: _Context) -> None:
+    """Media Queries 4 §2: the rules inside apply while the query list matches the viewport."""
+    try:
+        queries = parse_media(node.prelude)
+    except MediaError as exc:
+        ctx.report(Diagnostic("warning", f"@media: {exc}; rules inside skipped", path, node.source_line, node.source_column))
+        return
+    outer = ctx.media
+    ctx.media = (outer or ()) + (queries,)  # nested @media: every level must match
+    try:
+        _parse_nodes(sheet, tinycss2.parse_rule_list(node.content or [], skip_comments=True, skip_whitespace=True),
+                     path, ctx)
+    finally:
+        ctx.media = outer
+
+
+def font_face(node: Any, path: str, ctx: _Context) -> FontFace | None:
+    """CSS Fonts 4 §4.1-4.3: font-family and src (url()/local(), optional format()) descriptors."""
+    family = None
+    sources: list[tuple[str, str | None]] = []
+    weight, style = "normal", "normal"
+    for item in tinycss2.parse_blocks_contents(node.content or [], skip_comments=True, skip_whitespace=True):
+        if item.type != "declaration":
+            continue
+        toks = [t for t in item.value if t.type not in ("whitespace", "comment")]
+        if item.lower_name == "font-family":
+            names = VALIDATORS["font-family"](toks)
+            family = names["font-family"][0] if names else None
+        elif item.lower_name == "src":
+            sources = font_sources(toks)
+        elif item.lower_name in ("font-weight", "font-style") and toks:
+            text = tinycss2.serialize(toks).strip().lower()
+            weight, style = (text, style) if item.lower_name == "font-weight" else (weight, text)
+    if not family or not sources:
+        ctx.report(Diagnostic("warning", "@font-face without a font-family or a usable src; rule skipped",
+                              path, node.source_line, node.source_column))
+        return None
+    return FontFace(family, tuple(sources), weight, style, path, node.source_line, node.source_column)
+
+
+def font_sources(toks: list) -> list[tuple[str, str | None]]:
+    """`src`: comma-separated url(...) [format(...)] entries; local() names are kept as `local:`."""
+    out: list[tuple[str, str | None]] = []
+    for tok in toks:
+        if tok.type == "url":
+            out.append((tok.value, None))
+        elif tok.type == "function" and tok.lower_name in ("url", "local"):
+            args = [a for a in tok.arguments if a.type in ("string", "ident")]
+            if args:
+                prefix = "local:" if tok.lower_name == "local" else ""
+                out.append((prefix + str(args[0].value), None))
+        elif tok.type == "function" and tok.lower_name == "format" and out:
+            args = [a for a in tok.arguments if a.type in ("string", "ident")]
+            out[-1] = (out[-1][0], str(args[0].value).lower() if args else None)
+    return out
 
 
 WarnOnce = Callable[[tuple, str, "str | None", "int | None", "int | None"], None]
