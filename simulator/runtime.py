@@ -39,6 +39,7 @@ USER_ANSWERED = frozenset({"showModal", "showActionSheet", "requestPayment", "au
                            "startLocationUpdateBackground"})
 # JS timers due this soon count as pending work when waiting for idle.
 SETTLE_HORIZON_MS = 50.0
+RECURRING_TIMER_RUNS = 8  # near timers run this often in one wait → background work
 
 
 
@@ -313,13 +314,33 @@ class Simulator:
         next_js = self.logic.next_timer_ms() if self.started else None
         return next_js is not None and next_js <= now + SETTLE_HORIZON_MS
 
+    def _timers_only(self) -> bool:
+        """Busy only because a timer is due within the settle horizon (no message, render or call)."""
+        return not (self.bridge.pending() or self._threadsafe or self.apis.busy()
+                    or any(page.needs_flush() for page in self.router.all_views())
+                    or any(name not in USER_ANSWERED for name in self._open_calls.values()))
+
     def wait_idle(self, timeout: float = 10.0) -> None:
-        """Pump until nothing is pending; raises TimeoutError naming what is still busy."""
+        """Pump until nothing is pending; raises TimeoutError naming what is still busy.
+
+        WeChat has no notion of idle, so settling is our rule: messages, renders and wx.* calls
+        are waited for, and timers due within SETTLE_HORIZON_MS. A timer that keeps being
+        re-armed (a count-down ticking every frame, a polling loop) would never let that end,
+        so once near timers have come due RECURRING_TIMER_RUNS times in one wait with nothing
+        else pending, the rest is background work and the program counts as settled.
+        """
         deadline = time.monotonic() + timeout
+        timer_dues: set[float] = set()
         while True:
             self.pump()
             if not self.busy():
                 return
+            if self._timers_only():
+                due = self.next_due_ms()
+                if due is not None:
+                    timer_dues.add(due)
+                if len(timer_dues) > RECURRING_TIMER_RUNS:
+                    return
             if self.clock.virtual:  # waiting on a wx.* call (a mock's delay): go straight to its timer
                 waiting = any(name not in USER_ANSWERED for name in self._open_calls.values())
                 self._jump_to_due_timer(float("inf") if waiting else SETTLE_HORIZON_MS)

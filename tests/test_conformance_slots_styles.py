@@ -75,8 +75,6 @@ def page_blue():
     return (0, 0, 255, 1.0)
 
 
-@pytest.mark.xfail(strict=True, reason="virtualHost is sent to the view (instanceInit options) but the "
-                   "composed tree still keeps the host node; splicing it out of layout is not done yet")
 def test_fact29_virtual_host_renders_no_host_element(styles):
     mp, page = styles
     row = page.query("#row")

@@ -46,9 +46,37 @@ def inline_only(node: Any) -> bool:
         d = _display(c)
         if d == "none":
             continue
+        if d == "contents":  # CSS Display 3 §2.5: the box is replaced by its contents
+            if not inline_only(c):
+                return False
+            continue
         if d != "inline" or _out_of_flow(c) or not inline_only(c):
             return False
     return True
+
+
+def inline_level(node: Any) -> bool:
+    """True if every child is text, an atomic inline, or an in-flow inline element (or
+    `display: contents`) whose own children are inline-level."""
+    for c in node.children:
+        if _is_text(c):
+            continue
+        d = _display(c)
+        if d in ("none", *ATOMIC) and (d == "none" or not _out_of_flow(c)):
+            continue
+        if d not in ("inline", "contents") or _out_of_flow(c) or not inline_level(c):
+            return False
+    return True
+
+
+def transparent(node: Any, in_block: bool) -> bool:
+    """Whether an element lends its children to its parent's formatting context: `display:
+    contents` always; in a block container, an inline element holding atomic inlines too
+    (CSS 2.1 §9.2.2: its inline-block children sit in the parent's line boxes)."""
+    d = _display(node)
+    if d == "contents":
+        return True
+    return in_block and d == "inline" and not _out_of_flow(node) and inline_level(node) and not inline_only(node)
 
 
 def layout_tree(root: Any, viewport: Any, measurer: TextMeasurer) -> Box:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .box import Box
-from .engine import ATOMIC, _display, _is_text, _leaf, _out_of_flow, _viewport_style, inline_only
+from .engine import ATOMIC, _display, _is_text, _leaf, _out_of_flow, _viewport_style, inline_only, transparent
 from .inline import Paragraph, Run
 from .readback import Readback
 from .taffy_style import anonymous_block_style, anonymous_line_style, element_style
@@ -224,13 +224,25 @@ class LayoutSession:
     def _flex_children(self, node: Any, tn: int, cb: int, fixed: bool) -> None:
         """CSS Flexbox 1 §4: each element child is a flex item; contiguous text becomes one anonymous item."""
         texts: list[Any] = []
-        for c in node.children:
+        for c in self._flat(node.children, False):
             if _is_text(c):
                 texts.append(c)
                 continue
             self._flush_text(texts, node.style, tn)
             self.child(c, tn, cb, fixed)
         self._flush_text(texts, node.style, tn)
+
+    def _flat(self, children: list[Any], in_block: bool) -> list[Any]:
+        """Children with transparent elements (see `transparent`) replaced by their own children;
+        the transparent ones are recorded without a Taffy node (their box is their content's)."""
+        out: list[Any] = []
+        for c in children:
+            if not _is_text(c) and transparent(c, in_block):
+                self.note(c)
+                out.extend(self._flat(c.children, in_block))
+            else:
+                out.append(c)
+        return out
 
     def _anon(self, style: Any) -> int:
         tn = self.t.node(style)
@@ -251,7 +263,7 @@ class LayoutSession:
     def _block_children(self, node: Any, tn: int, cb: int, fixed: bool) -> None:
         """CSS 2.1 §9.2.1.1: runs of inline-level children between blocks form anonymous boxes."""
         group: list[Any] = []
-        for c in node.children:
+        for c in self._flat(node.children, True):
             if _is_text(c) or (not _out_of_flow(c) and (_display(c) in ATOMIC or (_display(c) == "inline" and inline_only(c)))):
                 group.append(c)
             elif _display(c) != "none":

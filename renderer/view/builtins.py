@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from renderer.view import scroll
 from renderer.view.events import propagate
-from renderer.view.nodes import TEXT, ViewNode
+from renderer.view.nodes import TEXT, ViewNode, is_virtual_host
 
 if TYPE_CHECKING:
     from renderer.view.page import PageView
@@ -25,13 +25,16 @@ def truthy_attr(node: ViewNode, name: str) -> bool:
 def hit_test(root: ViewNode, x: float, y: float) -> ViewNode | None:
     """The innermost element under (x, y); later siblings paint on top, so they win.
 
-    A scrolled scroll-view shifts the point into its content's layout coordinates.
+    A scrolled scroll-view shifts the point into its content's layout coordinates. Siblings
+    are visited in painting order (CSS 2.1 Appendix E): positioned ones with a higher
+    `z-index` paint over the rest, so a dialog over its mask gets the tap. A virtual host
+    is never the target itself (it renders no element).
     """
     found: ViewNode | None = None
 
     def visit(node: ViewNode, x: float, y: float) -> None:
         nonlocal found
-        for child in node.children:
+        for child in sorted(node.children, key=_paint_layer):
             if child.tag == TEXT:
                 continue
             box = child.box
@@ -41,13 +44,25 @@ def hit_test(root: ViewNode, x: float, y: float) -> ViewNode | None:
                 continue
             left, top = scroll.offsets(child)
             if box.x <= x < box.x + box.width and box.y <= y < box.y + box.height:
-                found = child
+                if not is_virtual_host(child):
+                    found = child
                 visit(child, x + left, y + top)
             elif not _clips(child):
                 visit(child, x + left, y + top)  # overflowing content can still be hit
 
     visit(root, x, y)
     return found
+
+
+def _paint_layer(node: ViewNode) -> tuple[int, int]:
+    """(z-index, positioned) of a child: the stacking layer it paints in (sort is stable)."""
+    style = node.style
+    if style is None or node.tag == TEXT:
+        return (0, 0)
+    if style.get("position") in (None, "static"):
+        return (0, 0)
+    z = style.get("z-index")
+    return (z if isinstance(z, int) else 0, 1)
 
 
 def _clips(node: ViewNode) -> bool:

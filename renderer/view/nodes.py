@@ -214,6 +214,23 @@ def box_dict(node: ViewNode) -> dict | None:
     return {"x": round(box.x, 2), "y": round(box.y, 2), "width": round(box.width, 2), "height": round(box.height, 2)}
 
 
+def is_virtual_host(node: ViewNode) -> bool:
+    """A host node of a component with `options.virtualHost`: it renders no element of its own
+    (WeChat docs 组件模板和样式, 虚拟化组件节点); its children stand in its place."""
+    return node.component is not None and bool(node.component.options.get("virtualHost"))
+
+
+def rendered_children(node: ViewNode) -> list[ViewNode]:
+    """Children as rendered: virtual hosts replaced by their own children."""
+    out: list[ViewNode] = []
+    for child in node.children:
+        if is_virtual_host(child):
+            out.extend(rendered_children(child))
+        else:
+            out.append(child)
+    return out
+
+
 def to_tree(node: ViewNode) -> dict:
     """The rendered node as nested JSON: tag, attrs, text, box (CSS px), children."""
     if node.is_text:
@@ -223,5 +240,5 @@ def to_tree(node: ViewNode) -> dict:
         "attrs": {k: v for k, v in visible_attrs(node).items()},
         "text": node.text_content(),
         "box": box_dict(node),
-        "children": [to_tree(child) for child in node.children],
+        "children": [to_tree(child) for child in rendered_children(node)],
     }

@@ -15,7 +15,7 @@ from typing import Any
 
 from bridge.diagnostics import WxsimError
 from renderer.view import scroll
-from renderer.view.nodes import ViewInstance, ViewNode
+from renderer.view.nodes import ViewInstance, ViewNode, is_virtual_host
 from renderer.view.query import select_all
 
 UNITLESS = frozenset({"flex-grow", "flex-shrink", "opacity", "z-index", "font-weight", "order", "line-height"})
@@ -156,7 +156,7 @@ def _match(view: Any, scope: ViewInstance, selector: str) -> list[ViewNode]:
                     if i < len(parts) - 1:
                         if node.component is not None:
                             nxt.append((node, node.component))
-                    else:
+                    elif not is_virtual_host(node):  # no element, so no rect or fields
                         nxt.append((node, inst))
             current = nxt
         found.extend(n for n, _ in current if n not in found)

@@ -12,12 +12,13 @@ from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.layout.session import LayoutSession
-from renderer.view.nodes import TEXT, ViewNode, mark_changed
+from renderer.view.nodes import TEXT, ViewNode, is_virtual_host, mark_changed
 from renderer.view.scopes import external_map, external_sheet, style_files
 from renderer.view.tags import check_tags
 from renderer.wxml.compiler import compile_wxml
 from renderer.wxml.runtime import TemplateRuntime
 from renderer.wxss.cascade import StyleResolver
+from renderer.wxss.computed import compute_style
 from renderer.wxss.defaults import default_stylesheet
 from renderer.wxss.stylesheet import StyleSheet, parse_stylesheet
 from renderer.wxss.viewport import Viewport
@@ -130,6 +131,14 @@ class ViewServices:
             resolver = self._resolvers[key] = StyleResolver(sheets, self.viewport, self.report)
         return resolver
 
+    def _virtual_style(self, parent: Any) -> Any:
+        """A virtual host's style: `display: contents`, everything else inherited."""
+        cache = self.__dict__.setdefault("_virtual_styles", {})
+        style = cache.get(parent)
+        if style is None:
+            style = cache[parent] = compute_style({"display": "contents"}, parent, self.viewport)
+        return style
+
     def style_tree(self, root: ViewNode, since: int = -1) -> None:
         """Compute styles where something changed: dirty nodes, and below a changed style.
 
@@ -144,8 +153,10 @@ class ViewServices:
                     mark_changed(node)
                 continue
             if node.style is None or node.style_dirty or parent_changed:
-                resolver = self.resolver_for_instance(node.owner)
-                style = resolver.compute(node, parent_style)
+                if is_virtual_host(node):  # no element: its class and style do not apply
+                    style = self._virtual_style(parent_style)
+                else:
+                    style = self.resolver_for_instance(node.owner).compute(node, parent_style)
                 changed = style is not node.style
                 node.style = style
                 node.style_dirty = False

@@ -92,11 +92,14 @@ def interact(mp: Any, usage: Usage) -> tuple[bool, str]:
     element = find(page, act.selector)
     if element is None:
         return False, f"no element matches {act.selector!r}"
-    if act.action == "input":
-        element.input(act.text)
-    else:
-        element.tap()
-    mp.wait_idle()
+    try:
+        if act.action == "input":
+            element.input(act.text)
+        else:
+            element.tap()
+        mp.wait_idle()
+    except Exception as exc:  # noqa: BLE001 - a failed action is this interaction's result
+        return False, f"{type(exc).__name__}: {exc}"
     events = [e for e in (page.data("events") or []) if e.get("type") == act.event]
     if not events:
         return False, f"no {act.event!r} event (events: {page.data('events')})"

@@ -144,6 +144,10 @@
 
   g.getCurrentPages = function () { return W.pageStack.slice(); };
 
+  // The logic layer has a `global` object shared by every module (bundlers such as webpack
+  // read it for their runtime); it is not the page's window.
+  if (typeof g.global === 'undefined') g.global = {};
+
   // The app's onError hears every uncaught error (but its own errors do not loop back).
   var inOnError = false;
   W.onAppError = function (message) {

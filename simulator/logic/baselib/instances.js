@@ -150,6 +150,7 @@
     inst.is = path;
     inst.id = (extra && extra.domId) || '';
     inst.dataset = (extra && extra.dataset) || {};
+    inst.renderer = 'webview';  // the rendering backend a component runs on (webview / skyline)
     return inst;
   };
 
