@@ -82,6 +82,7 @@ class Simulator:
         self.view = ViewServices(self.project, self.viewport, self.measurer, self._post, self.report,
                                  self._navigate_from_view, self.bridge.mark_applied, self._focused)
         self.view.local_files = self.local_file
+        self.view.animator.clock = self.clock.now_ms
         self.router = PageStack(self)
         self.logic = LogicHost(self.project, self._post_from_logic, self.report, self._invoke_sync,
                                time_limit_s=time_limit_s, clock=self.clock.now_ms)
@@ -271,6 +272,8 @@ class Simulator:
             _, _, fn = heapq.heappop(self._host_timers)
             fn()
             did = True
+        if self.view.animator.tick(now):
+            did = True
         if self.started:
             self.logic.run_due_timers(now)
         while True:
@@ -308,6 +311,8 @@ class Simulator:
             return True
         if self.apis.busy():
             return True
+        if self.view.animator.busy():  # running animations end; automation sees their end state
+            return True
         now = self.clock.now_ms()
         if self._host_timers and self._host_timers[0][0] <= now + SETTLE_HORIZON_MS:
             return True
@@ -318,7 +323,8 @@ class Simulator:
         """Busy only because a timer is due within the settle horizon (no message, render or call)."""
         return not (self.bridge.pending() or self._threadsafe or self.apis.busy()
                     or any(page.needs_flush() for page in self.router.all_views())
-                    or any(name not in USER_ANSWERED for name in self._open_calls.values()))
+                    or any(name not in USER_ANSWERED for name in self._open_calls.values())
+                    or self.view.animator.busy())
 
     def wait_idle(self, timeout: float = 10.0) -> None:
         """Pump until nothing is pending; raises TimeoutError naming what is still busy.
@@ -379,6 +385,9 @@ class Simulator:
 
     def next_due_ms(self) -> float | None:
         times = [t[0] for t in self._host_timers[:1]]
+        frame = self.view.animator.next_frame_ms()
+        if frame is not None:
+            times.append(frame)
         js = self.logic.next_timer_ms() if self.started else None
         if js is not None:
             times.append(js)

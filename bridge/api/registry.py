@@ -37,7 +37,7 @@ class ApiSpec:
 _REGISTRY: dict[str, ApiSpec] = {}
 _AREAS = ("storage", "ui", "navbar", "route", "system", "network", "auth", "permissions", "user",
           "location", "payment", "device", "media", "tabbar", "events", "selector", "transfer", "socket",
-          "filesystem")
+          "filesystem", "animation")
 
 
 def api(name: str, *, sync: bool = False, returns: str = RETURNS_OBJECT, source: str = "builtin",

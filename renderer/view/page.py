@@ -104,7 +104,8 @@ class PageView:
         laid_out = bool(rendered) or self.layout_dirty
         since = self._synced_generation
         if laid_out:
-            self.services.style_tree(self.root, since)
+            self.services.animator.scan(self, self.root, since)
+            self.services.style_tree(self.root, since, self)
             self._root_box = self.services.layout(self.root, since)
             self.layout_dirty = False
             self._synced_generation = next_generation() - 1  # later changes get a newer stamp
@@ -229,6 +230,7 @@ class PageView:
         for node in reversed(list(self.root.walk())):
             if node.component is not None:
                 self.component_removed(node.component)
+        self.services.animator.forget(self.root)
         self.services.release_layout(self.root)
 
     # scrolling --------------------------------------------------------------

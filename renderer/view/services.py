@@ -11,6 +11,7 @@ import itertools
 from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
+from renderer.anim.engine import Animator
 from renderer.layout.session import LayoutSession
 from renderer.view.nodes import TEXT, ViewNode, is_virtual_host, mark_changed
 from renderer.view.scopes import external_map, external_sheet, style_files
@@ -38,6 +39,8 @@ class ViewServices:
         self.navigate = navigate
         self.mark_applied = mark_applied
         self._focus = focus
+        self.animator = Animator(report=report)
+        self.animator.viewport = viewport
         self.templates = TemplateRuntime()
         self._compiled: set[str] = set()
         self._sheets: dict[str, StyleSheet | None] = {}
@@ -139,10 +142,11 @@ class ViewServices:
             style = cache[parent] = compute_style({"display": "contents"}, parent, self.viewport)
         return style
 
-    def style_tree(self, root: ViewNode, since: int = -1) -> None:
+    def style_tree(self, root: ViewNode, since: int = -1, view: Any = None) -> None:
         """Compute styles where something changed: dirty nodes, and below a changed style.
 
-        Subtrees with no change stamped after generation `since` are skipped whole.
+        Subtrees with no change stamped after generation `since` are skipped whole. Animated
+        values (`animator`) lie over the cascade's result; `view` is the page they belong to.
         """
         stack: list[tuple[ViewNode, Any, bool]] = [(root, None, False)]
         while stack:
@@ -157,6 +161,7 @@ class ViewServices:
                     style = self._virtual_style(parent_style)
                 else:
                     style = self.resolver_for_instance(node.owner).compute(node, parent_style)
+                    style = self.animator.overlay(node, style, node.style, view)
                 changed = style is not node.style
                 node.style = style
                 node.style_dirty = False

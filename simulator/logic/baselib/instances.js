@@ -120,7 +120,7 @@
     getPageId: function () { return this.__wx.pageId; },
     groupSetData: function (fn) { if (typeof fn === 'function') fn.call(this); },
   };
-  ['createSelectorQuery', 'createIntersectionObserver', 'animate', 'clearAnimation'].forEach(function (name) {
+  ['createSelectorQuery', 'createIntersectionObserver'].forEach(function (name) {
     base[name] = function () {
       W.warn('this.' + name + '() is not supported by wxsim yet', this.__wx.file);
       return name === 'selectAllComponents' || name === 'getRelationNodes' ? [] : null;

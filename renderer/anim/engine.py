@@ -1,0 +1,340 @@
+"""The animator: running animations per node, advanced by the simulator's clock.
+
+Every animated element gets a style layer (property → computed value) that the page view
+lays over the cascade's result (`overlay`), above inline style. A track holds, per property,
+a timeline of (time, value, easing to the next point); `tick(now)` evaluates the timelines,
+writes the layer and marks the node for restyle. Animation data (`animation` attribute) and
+`this.animate` keep their end values in the layer (until `clear`), transitions hand the
+property back to the cascade when they end.
+"""
+
+from __future__ import annotations
+
+import time
+import weakref
+from typing import Any, Callable
+
+from renderer.anim.mix import mix
+from renderer.anim.specs import Targets, from_action, from_keyframe, resolve
+from renderer.anim.timing import Easing, easing, linear
+from renderer.view.nodes import ViewNode, mark_changed
+from renderer.wxss.computed import ComputedStyle
+
+FRAME_MS = 16.0
+SETTLE_LIMIT_MS = 5000.0  # wait_idle waits for animations up to this long
+CURRENT = object()  # a timeline point whose value is the element's value when the track starts
+
+
+class Track:
+    """One animation of one node: per-property timelines, resolved at its first frame."""
+
+    def __init__(self, node: ViewNode, view: Any, points: list[tuple[float, Targets | None, Easing]],
+                 keep: bool, on_done: Callable[[], None] | None = None, raw: dict | None = None):
+        self.node = node
+        self.view = view
+        self.points = points  # (time ms, targets or None = the value at start, easing to the next point)
+        self.keep = keep
+        self.on_done = on_done
+        self.raw = raw  # already computed timelines: {name: [(t, value, easing)]} (transitions)
+        self.start: float | None = None
+        self.lines: dict[str, list[tuple[float, Any, Easing]]] = {}
+        self.end = max((p[0] for p in points), default=0.0) if raw is None else \
+            max((line[-1][0] for line in raw.values()), default=0.0)
+
+    def begin(self, now: float, current: dict[str, Any], resolve_targets: Callable[[Targets], dict]) -> None:
+        """Fix the start time and each property's timeline."""
+        self.start = now
+        if self.raw is not None:
+            self.lines = self.raw
+            self.end = max((line[-1][0] for line in self.lines.values()), default=0.0)
+            return
+        lines: dict[str, list[tuple[float, Any, Easing]]] = {}
+        for t, targets, ease in self.points:
+            values = resolve_targets(targets) if targets is not None else None
+            for name, value in (values or {}).items():
+                line = lines.setdefault(name, [])
+                if not line or line[0][0] > 0.0:
+                    line.insert(0, (0.0, current.get(name), linear))
+                line.append((t, value, ease))
+            if values is None:  # an explicit "start from here" point for every property
+                for line in lines.values():
+                    line.append((t, line[-1][1], ease))
+        for name, line in lines.items():
+            start_value = current.get(name)
+            lines[name] = [(t, start_value if v is CURRENT else v, e) for t, v, e in sorted(line, key=lambda p: p[0])]
+        self.lines = lines
+
+    def values_at(self, now: float) -> dict[str, Any]:
+        elapsed = now - (now if self.start is None else self.start)
+        out: dict[str, Any] = {}
+        for name, line in self.lines.items():
+            out[name] = _sample(name, line, elapsed)
+        return out
+
+    def finished(self, now: float) -> bool:
+        return self.start is not None and now - self.start >= self.end
+
+
+def _sample(name: str, line: list[tuple[float, Any, Easing]], t: float) -> Any:
+    if t <= line[0][0]:
+        return line[0][1]
+    for (t0, v0, ease), (t1, v1, _) in zip(line, line[1:]):
+        if t < t1:
+            span = t1 - t0
+            return mix(name, v0, v1, ease((t - t0) / span) if span > 0 else 1.0)
+    return line[-1][1]
+
+
+class Animator:
+    """All running animations of one simulator (shared by its page views)."""
+
+    def __init__(self, clock: Callable[[], float] | None = None, report: Callable[[Any], None] | None = None):
+        self.clock = clock or (lambda: time.monotonic() * 1000.0)
+        self.report = report
+        self.viewport: Any = None
+        self.tracks: list[Track] = []
+        self._layers: "weakref.WeakKeyDictionary[ViewNode, dict[str, Any]]" = weakref.WeakKeyDictionary()
+        self._bases: "weakref.WeakKeyDictionary[ViewNode, ComputedStyle]" = weakref.WeakKeyDictionary()
+        self._applied: "weakref.WeakKeyDictionary[ViewNode, Any]" = weakref.WeakKeyDictionary()
+        self._last_frame: float | None = None
+
+    # starting ----------------------------------------------------------------
+    def add(self, track: Track) -> None:
+        """Run `track`; properties it animates are taken from older tracks of the same node."""
+        names = _names(track)
+        for old in self.tracks:
+            if old.node is track.node and old.start is None and old.raw is None:
+                continue
+            if old.node is track.node:
+                for name in names & set(old.lines):
+                    del old.lines[name]
+        self.tracks.append(track)
+        self._last_frame = None  # the next pump draws a frame at once
+
+    def play_actions(self, view: Any, node: ViewNode, data: Any) -> None:
+        """An `animation` attribute: the exported groups run one after another."""
+        actions = data.get("actions") if isinstance(data, dict) else None
+        if not isinstance(actions, list) or not actions:
+            return
+        points: list[tuple[float, Targets | None, Easing]] = []
+        t = 0.0
+        for action in actions:
+            if not isinstance(action, dict):
+                continue
+            option = action.get("option") or {}
+            tr = option.get("transition") or {}
+            duration, delay = _ms(tr.get("duration"), 400.0), _ms(tr.get("delay"), 0.0)
+            targets = from_action(action.get("animates") or [])
+            if option.get("transformOrigin"):
+                targets.origin = str(option["transformOrigin"])
+            ease = easing(tr.get("timingFunction") or "linear")
+            points.append((t + delay, None, ease))  # hold until the delay is over
+            t += delay + duration
+            points.append((t, targets, linear))
+        self.add(_StepTrack(node, view, points))
+
+    def play_keyframes(self, view: Any, node: ViewNode, keyframes: list, duration: float,
+                       on_done: Callable[[], None] | None = None) -> None:
+        """this.animate: keyframes with optional offset (0-1) and ease, over `duration` ms."""
+        frames = [f for f in keyframes if isinstance(f, dict)]
+        n = len(frames)
+        points: list[tuple[float, Targets | None, Easing]] = []
+        for i, frame in enumerate(frames):
+            offset = frame.get("offset")
+            if not isinstance(offset, (int, float)):
+                offset = (i / (n - 1)) if n > 1 else 1.0
+            points.append((float(offset) * duration, from_keyframe(frame), easing(frame.get("ease") or "linear")))
+        self.add(Track(node, view, points, keep=True, on_done=on_done))
+
+    def clear(self, node: ViewNode, view: Any, names: set[str] | None = None) -> None:
+        """this.clearAnimation: stop the node's animations and drop their values (all, or `names`)."""
+        for track in [t for t in self.tracks if t.node is node]:
+            for name in list(track.lines) if names is None else names & set(track.lines):
+                track.lines.pop(name, None)
+            if not track.lines or names is None:
+                self.tracks.remove(track)
+                if track.on_done is not None:
+                    track.on_done()
+        layer = self._layers.get(node)
+        if layer:
+            for name in list(layer) if names is None else names & set(layer):
+                layer.pop(name, None)
+        self._touch(node, view)
+
+    # the view's hooks -----------------------------------------------------------
+    def scan(self, view: Any, root: ViewNode, since: int) -> None:
+        """Start animations whose `animation` attribute changed (subtrees changed after `since`)."""
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node.changed_at <= since:
+                continue
+            stack.extend(node.children)
+            data = node.attrs.get("animation") if node.attrs else None
+            if data is None and node not in self._applied:
+                continue
+            if self._applied.get(node) != data:
+                self._applied[node] = data
+                if data:
+                    self.play_actions(view, node, data)
+
+    def overlay(self, node: ViewNode, base: ComputedStyle, shown: Any, view: Any) -> ComputedStyle:
+        """The style to show: the cascade's `base` with the node's animated values on top.
+
+        `shown` is what the node showed before; a change of the cascade's value of a property
+        listed in `transition-property` starts a transition from the shown value.
+        """
+        layer = self._layers.get(node)
+        if base.get("transition-property"):
+            old = self._bases.get(node)
+            if old is None and not layer:
+                old = shown
+            self._bases[node] = base
+            if isinstance(old, ComputedStyle) and old is not base:
+                self._transitions(node, view, old, base, shown)
+                layer = self._layers.get(node)
+        elif self._bases and node in self._bases:
+            del self._bases[node]
+        if not layer:
+            return base
+        values = dict(base._values)
+        values.update(layer)
+        return ComputedStyle(values)
+
+    def _transitions(self, node: ViewNode, view: Any, old: ComputedStyle, new: ComputedStyle, shown: Any) -> None:
+        """CSS Transitions 1 §3: a changed property listed in transition-property transitions
+        from the shown value, after its delay, over its duration."""
+        props = new.get("transition-property") or ()
+        durations = new.get("transition-duration") or (0.0,)
+        delays = new.get("transition-delay") or (0.0,)
+        easings = new.get("transition-timing-function") or ("ease",)
+        lines: dict[str, list] = {}
+        for i, name in enumerate(props):
+            duration, delay = durations[i % len(durations)], delays[i % len(delays)]
+            if duration + delay <= 0:
+                continue
+            candidates = _ANIMATABLE if name == "all" else _expand(name)
+            for prop in candidates:
+                before, after = old.get(prop), new.get(prop)
+                if before == after or after is None:
+                    continue
+                start = shown.get(prop) if isinstance(shown, ComputedStyle) else before
+                ease = easing(easings[i % len(easings)])
+                lines[prop] = [(0.0, start, linear), (delay, start, ease), (delay + duration, after, linear)]
+        if lines:
+            layer = self._layers.setdefault(node, {})
+            for prop, line in lines.items():
+                layer[prop] = line[0][1]
+            self.add(Track(node, view, [], keep=False, raw=lines))
+
+    # frames -----------------------------------------------------------------------
+    def tick(self, now: float | None = None) -> bool:
+        """Advance every track to `now` (at most one frame per FRAME_MS); True if anything moved."""
+        if not self.tracks:
+            return False
+        now = self.clock() if now is None else now
+        if self._last_frame is not None and now < self._last_frame + FRAME_MS:
+            return False
+        self._last_frame = now
+        for track in list(self.tracks):
+            node = track.node
+            if track.start is None:
+                track.begin(now, self._current(node, track), lambda t, n=node: self._resolve(n, t))
+            layer = self._layers.setdefault(node, {})
+            layer.update(track.values_at(now))
+            if track.finished(now):
+                self.tracks.remove(track)
+                if not track.keep:
+                    for name in track.lines:
+                        layer.pop(name, None)
+                if track.on_done is not None:
+                    track.on_done()
+            self._touch(node, track.view)
+        return True
+
+    def next_frame_ms(self) -> float | None:
+        """When the next frame is due (None when nothing runs)."""
+        if not self.tracks:
+            return None
+        return self.clock() if self._last_frame is None else self._last_frame + FRAME_MS
+
+    def busy(self) -> bool:
+        """Animations are running that settling should wait for: those up to SETTLE_LIMIT_MS
+        long (a longer one, such as a marquee's scroll, is background work)."""
+        return any(t.end <= SETTLE_LIMIT_MS for t in self.tracks)
+
+    def forget(self, root: ViewNode) -> None:
+        """Drop the tracks of a page that closed."""
+        doomed = {id(n) for n in root.walk()}
+        self.tracks = [t for t in self.tracks if id(t.node) not in doomed]
+
+    # helpers ------------------------------------------------------------------------
+    def _current(self, node: ViewNode, track: Track) -> dict[str, Any]:
+        style = node.style
+        names = _names(track) | {"transform", "opacity", "background-color", "width", "height",
+                                 "top", "left", "right", "bottom", "transform-origin"}
+        return {n: style.get(n) for n in names} if style is not None else {}
+
+    def _resolve(self, node: ViewNode, targets: Targets) -> dict[str, Any]:
+        parent = node.parent.style if node.parent is not None else None
+        return resolve(targets, node.style, parent, self.viewport, self.report)
+
+    def _touch(self, node: ViewNode, view: Any) -> None:
+        node.style_dirty = True
+        mark_changed(node)
+        if view is not None:
+            view.layout_dirty = True
+
+
+class _StepTrack(Track):
+    """Exported animation groups: each group's properties hold until the group starts."""
+
+    def __init__(self, node: ViewNode, view: Any, points: list):
+        super().__init__(node, view, points, keep=True)
+
+    def begin(self, now: float, current: dict[str, Any], resolve_targets: Callable[[Targets], dict]) -> None:
+        self.start = now
+        lines: dict[str, list[tuple[float, Any, Easing]]] = {}
+        hold_from, ease = 0.0, linear
+        for t, targets, point_ease in self.points:
+            if targets is None:
+                hold_from, ease = t, point_ease
+                continue
+            for name, value in resolve_targets(targets).items():
+                line = lines.setdefault(name, [(0.0, current.get(name), linear)])
+                line.append((hold_from, line[-1][1], ease))
+                line.append((t, value, linear))
+        self.lines = lines
+
+
+_ANIMATABLE = ("opacity", "background-color", "color", "width", "height", "top", "left", "right", "bottom",
+               "transform", "margin-top", "margin-right", "margin-bottom", "margin-left", "padding-top",
+               "padding-right", "padding-bottom", "padding-left", "border-top-color", "border-right-color",
+               "border-bottom-color", "border-left-color", "max-height", "max-width", "font-size")
+
+
+def _expand(name: str) -> tuple[str, ...]:
+    from renderer.wxss.computed import LONGHANDS_OF
+
+    if name in ("-webkit-transform",):
+        return ("transform",)
+    return LONGHANDS_OF.get(name, (name,))
+
+
+def _names(track: Track) -> set[str]:
+    if track.raw is not None:
+        return set(track.raw)
+    if track.lines:
+        return set(track.lines)
+    out: set[str] = set()
+    for _, targets, _ in track.points:
+        if targets is not None:
+            out |= targets.names()
+    return out
+
+
+def _ms(value: Any, default: float) -> float:
+    try:
+        return max(0.0, float(value))
+    except (TypeError, ValueError):
+        return default
