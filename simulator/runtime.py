@@ -29,6 +29,7 @@ from renderer.view.services import ViewServices
 from renderer.wxss.viewport import Viewport
 from simulator.clock import WallClock
 from simulator.logic.host import LogicHost
+from simulator.gctune import tune_gc
 from simulator.project import Project
 from simulator.router import PageStack
 from simulator.ui.geometry import screen_geometry
@@ -52,6 +53,7 @@ class Simulator:
         """`clock`: a `simulator.clock.VirtualClock` for replays (default: the wall clock);
         `deterministic`: `{"epoch_ms", "seed"}` fixes `Date` and seeds `Math.random` in the logic layer."""
         self.clock = clock or WallClock()
+        tune_gc()
         self.project = Project.load(project_dir)
         profile = find_device(device)
         if profile is None:
@@ -76,7 +78,7 @@ class Simulator:
         self.project_root = self.project.root
         self.apis = HostApis(self)
         self.viewport = Viewport(float(profile["screenWidth"]), float(profile["screenHeight"]),
-                                 float(profile["pixelRatio"]))
+                                 float(profile["pixelRatio"]), Viewport.safe_insets_of(profile))
         self.measurer = measurer or _default_measurer()
         self.focus_listeners: list[Callable[[PageView, Any], None]] = []
         self.view = ViewServices(self.project, self.viewport, self.measurer, self._post, self.report,

@@ -38,9 +38,20 @@ def _out_of_flow(node: Any) -> bool:
     return node.style.get("position") in ("absolute", "fixed")
 
 
+def kids(node: Any) -> list:
+    """The children layout sees: the node's own, with generated ::before/::after boxes kept in
+    its view state (renderer/view/pseudo_boxes.py) first and last."""
+    state = getattr(node, "state", None)
+    if state:
+        before, after = state.get("::before"), state.get("::after")
+        if before is not None or after is not None:
+            return ([before] if before is not None else []) + node.children + ([after] if after is not None else [])
+    return node.children
+
+
 def inline_only(node: Any) -> bool:
     """True if every child is text or an in-flow inline element holding only inline content."""
-    for c in node.children:
+    for c in kids(node):
         if _is_text(c):
             continue
         d = _display(c)
@@ -58,7 +69,7 @@ def inline_only(node: Any) -> bool:
 def inline_level(node: Any) -> bool:
     """True if every child is text, an atomic inline, or an in-flow inline element (or
     `display: contents`) whose own children are inline-level."""
-    for c in node.children:
+    for c in kids(node):
         if _is_text(c):
             continue
         d = _display(c)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .box import Box, TextPiece
-from .engine import _display, _is_text
+from .engine import _display, _is_text, kids
 
 if TYPE_CHECKING:
     from .session import LayoutSession
@@ -92,15 +92,15 @@ class Readback:
             return None
         if tn is not None:
             fixed = fixed or rec.fixed
-        kids = [k for k in (self.to_box(c, fixed) for c in node.children) if k is not None]
+        boxes = [k for k in (self.to_box(c, fixed) for c in kids(node)) if k is not None]
         if tn is None:  # an inline element inside a paragraph: the union of its text
-            if not kids:
+            if not boxes:
                 return None
-            box = _bbox(node, [(k.x, k.y, k.width, k.height) for k in kids], fixed)
-            box.children = kids
+            box = _bbox(node, [(k.x, k.y, k.width, k.height) for k in boxes], fixed)
+            box.children = boxes
             return box
         x, y, w, h, m, bo, pa = self.geo[tn]
-        return Box(node, x, y, w, h, kids, margin=m, border=bo, padding=pa, fixed=fixed)
+        return Box(node, x, y, w, h, boxes, margin=m, border=bo, padding=pa, fixed=fixed)
 
 
 def _shift(box: Box, dx: float, dy: float) -> None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from .box import Box
-from .engine import ATOMIC, _display, _is_text, _leaf, _out_of_flow, _viewport_style, inline_only, transparent
+from .calc_pass import CalcPass
+from .engine import ATOMIC, _display, _is_text, _leaf, _out_of_flow, _viewport_style, inline_only, kids, transparent
 from .inline import Paragraph, Run
 from .readback import Readback
-from .taffy_style import anonymous_block_style, anonymous_line_style, element_style
+from .taffy_style import anonymous_block_style, anonymous_line_style, element_style, has_calc
 from .taffy_tree import TaffyTree
 from .text import TextMeasurer
 
@@ -56,6 +57,7 @@ class LayoutSession:
         self.rec_of_tn: dict[int, Rec] = {}
         self.para_of_tn: dict[int, Paragraph] = {}
         self.fixed_tns: set[int] = set()
+        self.calc = CalcPass()
         self._begin()
 
     def _begin(self, since: int = -1) -> None:
@@ -86,8 +88,12 @@ class LayoutSession:
         self._retire_unseen()
         self._sync()
         vw, vh = self.viewport.width, self.viewport.height
-        self.t.compute(root_tn, vw, None)
-        self.t.compute(self.fixed_root, vw, vh)
+
+        def compute() -> None:
+            self.t.compute(root_tn, vw, None)
+            self.t.compute(self.fixed_root, vw, vh)
+        compute()
+        self.calc.settle(self.t, compute)
         back = Readback(self, self.assign)
         back.read(root_tn, 0.0, 0.0)
         back.read(self.fixed_root, 0.0, 0.0)
@@ -116,8 +122,8 @@ class LayoutSession:
             return True
         ok = (rec is not None and rec.node is node and rec.style is node.style and rec.text == node.text)
         if ok and node.text is None and not (rec.tn is None and _display(node) == "none"):
-            kids = node.children
-            ok = rec.kids == kids and all([self.clean(c) for c in kids])
+            children = kids(node)
+            ok = rec.kids == children and all([self.clean(c) for c in children])
         self.memo[key] = ok
         if ok:
             self.seen.add(key)
@@ -138,10 +144,10 @@ class LayoutSession:
             self._forget_tn(rec)
         rec.style = node.style
         rec.text = node.text
-        self._note_departures(rec, None if node.text is not None else node.children)
-        rec.kids = None if node.text is not None else list(node.children)
+        self._note_departures(rec, None if node.text is not None else kids(node))
+        rec.kids = None if node.text is not None else list(kids(node))
         if node.text is None and _display(node) == "none":
-            self.departed.extend(node.children)  # a hidden subtree is laid out afresh when shown
+            self.departed.extend(kids(node))  # a hidden subtree is laid out afresh when shown
             if self.assign:
                 _clear_boxes(node)
         return rec
@@ -149,6 +155,7 @@ class LayoutSession:
     def _forget_tn(self, rec: Rec) -> None:
         self.to_drop.append(rec.tn)
         self.to_drop.extend(rec.owned)
+        self.calc.forget(rec.tn)
         for tn in [rec.tn, *rec.owned]:
             self.para_of_tn.pop(tn, None)
             self.rec_of_tn.pop(tn, None)
@@ -166,6 +173,7 @@ class LayoutSession:
             tn = rec.tn = self.t.node(style)
             self.rec_of_tn[tn] = rec
         else:
+            self.calc.nodes.pop(tn, None)  # the basis of the last pass stays a good first guess
             self.t.set_style(tn, style)
             self.t.unset_measure(tn)
             self.para_of_tn.pop(tn, None)
@@ -174,8 +182,10 @@ class LayoutSession:
                 self.para_of_tn.pop(o, None)
             rec.owned = []
             self.t.mark_dirty(tn)
-        self._note_departures(rec, node.children)
-        rec.style, rec.text, rec.kids = node.style, None, list(node.children)
+        if has_calc(node.style):
+            self.t.set_style(tn, self.calc.style(tn, node.style, display))
+        self._note_departures(rec, kids(node))
+        rec.style, rec.text, rec.kids = node.style, None, list(kids(node))
         rec.fixed, rec.escapes, rec.box = fixed, False, None
         self.lists[tn] = []
         if cb is None or node.style.get("position") != "static":
@@ -184,7 +194,7 @@ class LayoutSession:
         if display == "flex":
             self._flex_children(node, tn, cb, fixed)
         elif inline_only(node):
-            para = self._paragraph(node.children, node.style)
+            para = self._paragraph(kids(node), node.style)
             if para is not None:
                 self.t.set_measure(tn, _leaf(para))
                 self.para_of_tn[tn] = para
@@ -224,7 +234,7 @@ class LayoutSession:
     def _flex_children(self, node: Any, tn: int, cb: int, fixed: bool) -> None:
         """CSS Flexbox 1 §4: each element child is a flex item; contiguous text becomes one anonymous item."""
         texts: list[Any] = []
-        for c in self._flat(node.children, False):
+        for c in self._flat(kids(node), False):
             if _is_text(c):
                 texts.append(c)
                 continue
@@ -239,7 +249,7 @@ class LayoutSession:
         for c in children:
             if not _is_text(c) and transparent(c, in_block):
                 self.note(c)
-                out.extend(self._flat(c.children, in_block))
+                out.extend(self._flat(kids(c), in_block))
             else:
                 out.append(c)
         return out
@@ -263,7 +273,7 @@ class LayoutSession:
     def _block_children(self, node: Any, tn: int, cb: int, fixed: bool) -> None:
         """CSS 2.1 §9.2.1.1: runs of inline-level children between blocks form anonymous boxes."""
         group: list[Any] = []
-        for c in self._flat(node.children, True):
+        for c in self._flat(kids(node), True):
             if _is_text(c) or (not _out_of_flow(c) and (_display(c) in ATOMIC or (_display(c) == "inline" and inline_only(c)))):
                 group.append(c)
             elif _display(c) != "none":
@@ -305,7 +315,7 @@ class LayoutSession:
             return
         if _display(node) == "none":
             return
-        for c in node.children:
+        for c in kids(node):
             self._collect_runs(c, runs, keep_newlines or node.tag == "text")
 
     # applying the structure to Taffy ---------------------------------------------
@@ -376,7 +386,7 @@ def _clear_boxes(node: Any) -> None:
     while stack:
         n = stack.pop()
         n.box = None
-        stack.extend(n.children)
+        stack.extend(kids(n))
 
 
 def _subtree(node: Any) -> list[Any]:
@@ -384,5 +394,5 @@ def _subtree(node: Any) -> list[Any]:
     while stack:
         n = stack.pop()
         out.append(n)
-        stack.extend(getattr(n, "children", None) or ())
+        stack.extend(kids(n) if getattr(n, "children", None) else ())
     return out

@@ -14,6 +14,7 @@ from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.anim.engine import Animator
 from renderer.layout.session import LayoutSession
 from renderer.view.nodes import TEXT, ViewNode, is_virtual_host, mark_changed
+from renderer.view.pseudo_boxes import update_pseudos
 from renderer.view.scopes import external_map, external_sheet, style_files
 from renderer.view.tags import check_tags
 from renderer.wxml.compiler import compile_wxml
@@ -105,8 +106,14 @@ class ViewServices:
                     sheet = parse_stylesheet(self.project.read_text(rel), rel, self.project.read_text, self.report)
                 except WxsimError as exc:
                     self.report(exc.diagnostic)
+                if sheet is not None and sheet.font_faces and hasattr(self.measurer, "register_font_faces"):
+                    self.measurer.register_font_faces(sheet.font_faces, self._read_bytes, self.report)
             self._sheets[rel] = sheet
         return self._sheets[rel]
+
+    def _read_bytes(self, rel: str) -> bytes:
+        path = self.project.path(rel)
+        return path.read_bytes()
 
     def resolver_for(self, base: str, is_page: bool) -> StyleResolver:
         """Pages see app.wxss and their own sheet; components only their own (isolated)."""
@@ -160,13 +167,17 @@ class ViewServices:
                 if is_virtual_host(node):  # no element: its class and style do not apply
                     style = self._virtual_style(parent_style)
                 else:
-                    style = self.resolver_for_instance(node.owner).compute(node, parent_style)
+                    resolver = self.resolver_for_instance(node.owner)
+                    host = self.resolver_for_instance(node.component) if node.component is not None else None
+                    style = resolver.compute(node, parent_style, host)
                     style = self.animator.overlay(node, style, node.style, view)
                 changed = style is not node.style
                 node.style = style
                 node.style_dirty = False
                 if changed:
                     mark_changed(node)
+                if not is_virtual_host(node):
+                    update_pseudos(node, resolver)
             elif node.changed_at <= since:
                 continue
             else:
@@ -184,6 +195,7 @@ class ViewServices:
         entry = self._layouts.get(id(root))
         if entry is None or entry[0] is not root:
             entry = self._layouts[id(root)] = (root, LayoutSession(self.viewport, self.measurer, assign_boxes=True))
+            entry[1].calc.report = self.report
         return entry[1].layout(root, since)
 
     def release_layout(self, root: ViewNode) -> None:
