@@ -22,6 +22,7 @@ from renderer.wxss.computed import ComputedStyle
 
 FRAME_MS = 16.0
 SETTLE_LIMIT_MS = 5000.0  # wait_idle waits for animations up to this long
+FRAME_LOOP_LIMIT = 8  # frames in a row that re-request a frame before it counts as background work
 CURRENT = object()  # a timeline point whose value is the element's value when the track starts
 
 
@@ -97,6 +98,8 @@ class Animator:
         self._bases: "weakref.WeakKeyDictionary[ViewNode, ComputedStyle]" = weakref.WeakKeyDictionary()
         self._applied: "weakref.WeakKeyDictionary[ViewNode, Any]" = weakref.WeakKeyDictionary()
         self._last_frame: float | None = None
+        self.frame_requests: list[Callable[[float], None]] = []  # requestAnimationFrame callbacks
+        self._frame_streak = 0  # consecutive frames that requested another frame
 
     # starting ----------------------------------------------------------------
     def add(self, track: Track) -> None:
@@ -230,12 +233,13 @@ class Animator:
     # frames -----------------------------------------------------------------------
     def tick(self, now: float | None = None) -> bool:
         """Advance every track to `now` (at most one frame per FRAME_MS); True if anything moved."""
-        if not self.tracks:
+        if not self.tracks and not self.frame_requests:
             return False
         now = self.clock() if now is None else now
         if self._last_frame is not None and now < self._last_frame + FRAME_MS:
             return False
         self._last_frame = now
+        self._run_frame_requests(now)
         for track in list(self.tracks):
             node = track.node
             if track.start is None:
@@ -252,15 +256,27 @@ class Animator:
             self._touch(node, track.view)
         return True
 
+    def request_frame(self, fn: Callable[[float], None]) -> None:
+        """Call `fn(now_ms)` at the next frame (WXS `requestAnimationFrame`)."""
+        self.frame_requests.append(fn)
+
+    def _run_frame_requests(self, now: float) -> None:
+        due, self.frame_requests = self.frame_requests, []
+        for fn in due:
+            fn(now)
+        self._frame_streak = self._frame_streak + 1 if (due and self.frame_requests) else 0
+
     def next_frame_ms(self) -> float | None:
         """When the next frame is due (None when nothing runs)."""
-        if not self.tracks:
+        if not self.tracks and not self.frame_requests:
             return None
         return self.clock() if self._last_frame is None else self._last_frame + FRAME_MS
 
     def busy(self) -> bool:
         """Animations are running that settling should wait for: those up to SETTLE_LIMIT_MS
         long (a longer one, such as a marquee's scroll, is background work)."""
+        if self.frame_requests and self._frame_streak < FRAME_LOOP_LIMIT:
+            return True  # a frame callback is due (one re-requesting every frame is background work)
         return any(t.end <= SETTLE_LIMIT_MS for t in self.tracks)
 
     def forget(self, root: ViewNode) -> None:

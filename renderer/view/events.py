@@ -12,11 +12,28 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from renderer.view.nodes import ViewInstance, ViewNode
 
 BUBBLING_NATIVE = {"touchstart", "touchmove", "touchcancel", "touchend", "tap", "longpress", "longtap"}
+
+
+# Runs a WXS function bound as a handler: (node, {"$wxs": id}, event) → True to stop the event.
+WxsRunner = Callable[[ViewNode, dict, dict], bool]
+
+
+def is_wxs(handler: Any) -> bool:
+    """A handler given as a WXS function (`bindtap="{{m.fn}}"`), not a method name."""
+    return isinstance(handler, dict) and isinstance(handler.get("$wxs"), int)
+
+
+def _runner(target: ViewNode) -> WxsRunner | None:
+    """The page view's WXS runner, kept in the tree root's state."""
+    node = target
+    while node.parent is not None:
+        node = node.parent
+    return node.state.get("wxsRunner")
 
 
 @dataclass
@@ -82,9 +99,15 @@ def propagate(
     capture: bool = True,
     touches: list | None = None,
     changed_touches: list | None = None,
+    wxs: WxsRunner | None = None,
 ) -> list[HandlerCall]:
-    """The handler calls an event produces, in the order WeChat runs them."""
+    """The handler calls an event produces, in the order WeChat runs them.
+
+    WXS handlers run here, in the view, as the event reaches them (`wxs`, by default the
+    page's runner); one returning false stops the event like a catch.
+    """
     path = event_path(target, bubbles, composed)
+    wxs = wxs or _runner(target)
     calls: list[HandlerCall] = []
     stamp = int(time.monotonic() * 1000)
 
@@ -109,6 +132,8 @@ def propagate(
                 handler = node.attrs.get(prefix + event_type)
                 if isinstance(handler, str) and handler:
                     calls.append(HandlerCall(node.owner, handler, make(node, index)))
+                elif is_wxs(handler) and wxs is not None and wxs(node, handler, make(node, index)):
+                    return calls
                 if prefix == "capture-catch:" and (prefix + event_type) in node.attrs:
                     return calls
     mut_done = False
@@ -125,6 +150,8 @@ def propagate(
                 mut_done = True
             if isinstance(handler, str) and handler:
                 calls.append(HandlerCall(node.owner, handler, make(node, index)))
+            elif is_wxs(handler) and wxs is not None and wxs(node, handler, make(node, index)):
+                stop = True
             if prefix == "catch:":
                 stop = True
         if stop:

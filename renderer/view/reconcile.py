@@ -26,7 +26,7 @@ def component_props(attrs: dict) -> dict:
     """The attributes passed to a component as properties (`b-c` → `bC`)."""
     props = {}
     for name, value in attrs.items():
-        if name in HOST_ONLY_ATTRS or name.startswith(("data-", "bind", "catch", "capture-", "mut-bind", "generic:")):
+        if name in HOST_ONLY_ATTRS or name.startswith(("data-", "bind", "catch", "capture-", "mut-bind", "generic:", "change:")):
             continue
         if name.startswith("model:"):
             if name.endswith(".path"):
@@ -47,6 +47,7 @@ class Reconciler:
     def __init__(self, hooks: ComponentHooks):
         self.hooks = hooks
         self.touched: list[ViewNode] = []  # parents whose children list changed
+        self.observed: list[ViewNode] = []  # built or updated nodes with WXS `change:` observers
 
     def reconcile(self, old: list[ViewNode], vnodes: list, owner: ViewInstance, parent: ViewNode | None) -> list[ViewNode]:
         keyed: dict[tuple, ViewNode] = {}
@@ -94,6 +95,8 @@ class Reconciler:
         tag, attrs, children = vnode[0], vnode[1], vnode[2]
         node = ViewNode(tag, owner, attrs, key=vnode[3] if len(vnode) > 3 else None)
         node.vnode = vnode
+        if _has_observer(attrs):
+            self.observed.append(node)
         built = [self._build(child, owner) for child in children]
         component_base = owner.using.get(tag)
         if component_base is not None:
@@ -125,6 +128,10 @@ class Reconciler:
             for name in ("value", "model:value"):
                 if name in attrs and attrs.get(name) != old_attrs.get(name):
                     node.state.pop("value", None)
+            if attrs.get("class") != old_attrs.get("class"):
+                node.state.pop("wxsClasses", None)  # the template set the class list anew
+            if _has_observer(attrs):
+                self.observed.append(node)
             if node.component is not None:
                 props = component_props(attrs)
                 if props != component_props(old_attrs):
@@ -150,6 +157,10 @@ class Reconciler:
 
 class _Missing:
     pass
+
+
+def _has_observer(attrs: dict) -> bool:
+    return any(name.startswith("change:") for name in attrs)
 
 
 _MISSING = _Missing()

@@ -17,6 +17,7 @@ from renderer.view.nodes import TEXT, ViewNode, is_virtual_host, mark_changed
 from renderer.view.pseudo_boxes import update_pseudos
 from renderer.view.scopes import external_map, external_sheet, style_files
 from renderer.view.tags import check_tags
+from renderer.view.wxs_host import WxsHost
 from renderer.wxml.compiler import compile_wxml
 from renderer.wxml.runtime import TemplateRuntime
 from renderer.wxss.cascade import StyleResolver
@@ -43,6 +44,7 @@ class ViewServices:
         self.animator = Animator(report=report)
         self.animator.viewport = viewport
         self.templates = TemplateRuntime()
+        self.wxs = WxsHost(self)  # WXS event handlers and change: observers
         self._compiled: set[str] = set()
         self._sheets: dict[str, StyleSheet | None] = {}
         self._resolvers: dict[tuple, StyleResolver] = {}

@@ -324,7 +324,7 @@ class FileGen:
                 continue
             value = self.attr_value(attr, scope, pre)
             if name in _STRING_ATTRS and attr.value is not None and not value.startswith('"'):
-                value = f"$s({value})"
+                value = f"$cls({value})" if name == "class" else f"$s({value})"
             out.append((normalize_event(name) or name, value))
         return out
 

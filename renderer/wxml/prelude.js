@@ -1,5 +1,6 @@
 // View-layer template runtime: file registry, template lookup, WXS modules and the helpers
 // that compiled render functions call.
+var __wxtick;
 var $W = (function () {
   var files = {}, wxsDefs = {}, wxsCache = {}, errs = [];
   var has = Object.prototype.hasOwnProperty;
@@ -19,6 +20,15 @@ var $W = (function () {
     return null;
   }
   function inc(target, D, O) { var f = files[target]; if (f) f.body(D, O); }
+  // Runaway protection for WXS run outside a render: loop conditions call __wxtick()
+  // (renderer/wxml/wxs.py); past the deadline armed by `arm` it keeps throwing.
+  var deadline = Infinity, ticks = 0;
+  function arm(ms) { deadline = ms > 0 ? Date.now() + ms : Infinity; ticks = 0; }
+  __wxtick = function () {
+    if ((++ticks & 1023) !== 0 || Date.now() <= deadline) return true;
+    ticks = 1023;
+    throw new Error('WXS ran longer than its time limit and was interrupted');
+  };
   function getRegExp(p, f) { return new RegExp(p, f); }
   // WXS: `x.constructor` is a type name string ("Object", "Array", ...), not a function.
   // WXS sources read it through this non-enumerable getter (see renderer/wxml/wxs.py).
@@ -63,7 +73,7 @@ var $W = (function () {
   function forget(file) { delete files[file]; }
   function forgetWxs(rel) { delete wxsDefs[rel]; delete wxsCache[rel]; }
   return { files: files, def: def, err: err, tpl: tpl, inc: inc, render: render, forget: forget, forgetWxs: forgetWxs,
-           wxsRun: wxsRun, wxsDef: wxsDef, wxsGet: wxsGet, wxsRequire: wxsRequire };
+           wxsRun: wxsRun, wxsDef: wxsDef, arm: arm, wxsGet: wxsGet, wxsRequire: wxsRequire };
 })();
 function $g(o, k) { return o == null ? undefined : o[k]; }
 function $c(o, k, a) {
@@ -76,6 +86,8 @@ function $f(f, a) {
   if (typeof f !== 'function') throw new TypeError(String(f) + ' is not a function');
   return f.apply(undefined, a);
 }
+// A `class` value: an array is joined with spaces (null and undefined items give nothing).
+function $cls(v) { return Array.isArray(v) ? v.join(' ') : $s(v); }
 function $s(v) { return typeof v === 'string' ? v : v == null ? '' : String(v); }
 function $o(v) { return v == null ? {} : v; }
 function $each(v, fn) {
@@ -85,9 +97,10 @@ function $each(v, fn) {
   else if (typeof v === 'number') { for (i = 0; i < v; i++) fn(i, i); }
   else if (v !== null && typeof v === 'object') { for (var k in v) if (Object.prototype.hasOwnProperty.call(v, k)) fn(v[k], k); }
 }
-// JSON text of a value; undefined and functions (which JSON cannot carry) become null.
+// JSON text of a value; undefined becomes null, a function (a WXS handler) {"$wxs": id}.
 function $j(v) {
   if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'function') return '{"$wxs":' + $X.id(v) + '}';
   if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
   var s = JSON.stringify(v);
   return s === undefined ? 'null' : s;

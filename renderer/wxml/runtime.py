@@ -18,6 +18,8 @@ from renderer.wxml.compiler import CompiledTemplate
 
 Report = Callable[[Diagnostic], None]
 _PRELUDE = (Path(__file__).with_name("prelude.js")).read_text(encoding="utf-8")
+_WXS_HOST = (Path(__file__).with_name("wxs_host.js")).read_text(encoding="utf-8")
+WXS_TIME_LIMIT_MS = 1000.0
 
 
 class TemplateRuntime:
@@ -26,8 +28,11 @@ class TemplateRuntime:
     def __init__(self, report: Report | None = None, time_limit_s: float = 5.0) -> None:
         self.report: Report = report or DiagnosticLog()
         self.ctx = quickjs.Context()
+        self.time_limit_s = time_limit_s
         self.ctx.set_time_limit(time_limit_s)
         self.ctx.eval(_PRELUDE)
+        self.ctx.eval(_WXS_HOST)
+        self.host: Callable[[str, str], str | None] | None = None
         self._render = self.ctx.eval("$W.render")
         self._loaded: dict[str, str] = {}  # rel path → digest of the unit loaded
 
@@ -42,6 +47,26 @@ class TemplateRuntime:
             except quickjs.JSException as exc:
                 raise error(f"internal: compiled template failed to load: {exc}", rel) from exc
             self._loaded[rel] = digest
+
+    def set_host(self, host: Callable[[str, str], "str | None"]) -> None:
+        """What WXS ComponentDescriptors call: `host(op, args_json) -> result JSON or None`."""
+        self.host = host
+        self.ctx.add_callable("__wxsHost", host)
+
+    def call_wxs(self, entry: str, *args: Any) -> Any:
+        """Call `$X[entry]` (wxs_host.js) for a WXS handler, observer or animation frame.
+
+        The engine's time limit forbids calls back into Python, so it is lifted for the call;
+        WXS loops check the armed deadline instead (`__wxtick`). JS errors propagate as
+        `quickjs.JSException`.
+        """
+        self.ctx.set_time_limit(-1)
+        try:
+            self.ctx.eval("$W.arm")(WXS_TIME_LIMIT_MS)
+            return self.ctx.eval("$X." + entry)(*args)
+        finally:
+            self.ctx.eval("$W.arm")(0)
+            self.ctx.set_time_limit(self.time_limit_s)
 
     def forget_wxs(self, rel: str) -> None:
         """Drop a cached .wxs module so the next load re-evaluates it (hot reload)."""

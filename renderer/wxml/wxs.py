@@ -2,7 +2,9 @@
 
 WXS runs in the view-layer context. Each module is a CommonJS-style function evaluated once
 (per file) and cached; `require` specifiers are resolved at compile time so a missing file is
-a diagnostic at the `require` call's line instead of a render-time failure.
+a diagnostic at the `require` call's line instead of a render-time failure. Loop conditions
+call `__wxtick()` so a runaway loop in an event handler (run without the engine's time limit,
+which forbids calls back into Python) is still interrupted.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Callable
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.wxml.ast import Element, Node
 from renderer.wxml.wxs_source import translate
+from simulator.logic.loopguard import guard_loops
 
 Read = Callable[[str], str]
 Report = Callable[[Diagnostic], None]
@@ -82,7 +85,7 @@ class WxsCollector:
         req = f"$W.wxsRequire({json.dumps(mapping)},{json.dumps(rel)})"
         return (
             "(function(){var require=" + req + ";return function(module,exports,getRegExp,getDate){\n"
-            + translate(code)
+            + guard_loops(translate(code))
             + "\n}})()"
         )
 

@@ -307,9 +307,6 @@ KNOWN_FAILURES = (
     ("notice-bar", "wx.createAnimation is not implemented"),
     ("interact:icon", "t-icon's size comes from its ::before glyph; without pseudo-element boxes it "
                       "is 0x0 and a finger cannot hit it"),
-    ("interact:dialog", "the dialog's t-button gets class=\"{{ [..] }}\" (an array); wxsim turns it into "
-                        "'a,b,c', so '.t-dialog__button' matches nothing; how WeChat joins an array "
-                        "class value is still to be checked"),
 )
 
 TDESIGN = Library("tdesign-miniprogram", "1.16.0", "tdesign-miniprogram", USAGES, known_warnings=GAPS,

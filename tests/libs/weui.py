@@ -202,12 +202,7 @@ GAPS = (
     ("unknown tag <slideview-skyline>", "the Skyline variant is in a branch that never renders here"),
 )
 
-KNOWN_FAILURES = (
-    ("slideview", "WXS property observers (change:show=\"{{handler.showChange}}\") and WXS event "
-                  "handlers are not implemented, and slideview.js overflows the stack after ready "
-                  "(not yet diagnosed)"),
-    ("interact:slideview", "the buttons are driven by WXS handlers, which are not implemented"),
-)
+KNOWN_FAILURES: tuple[tuple[str, str], ...] = ()
 
 WEUI = Library("weui-miniprogram", "1.5.6", "weui-miniprogram", USAGES, known_warnings=GAPS,
                known_failures=KNOWN_FAILURES,

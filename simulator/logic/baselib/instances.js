@@ -39,11 +39,12 @@
       var segs = c[0];
       var prop = segs.length === 1 && Object.prototype.hasOwnProperty.call(props, segs[0]) ? props[segs[0]] : null;
       if (prop) {
+        // The observer runs when the value is not the one the property holds (compared before
+        // setData's copy): setting this.data.list back after changing it in place runs none.
         var old = inst.data[segs[0]];
+        var given = "given" in c ? c.given : c[1];
         c[1] = W.coerce(prop, c[1]);
-        if (prop.observer && (old !== c[1] || (c[1] !== null && typeof c[1] === 'object'))) {
-          due.push([prop.observer, c[1], old]);
-        }
+        if (prop.observer && old !== given && old !== c[1]) due.push([prop.observer, c[1], old]);
       }
       W.setPath(inst.data, segs, c[1]);
     });
@@ -77,7 +78,9 @@
       if (!segs) { W.warn('setData: invalid data path "' + key + '"', hint); return; }
       var value = obj[key];
       if (value === undefined) W.warn('Setting data field "' + key + '" to undefined is invalid.', hint);
-      changes.push([segs, W.simpleClone(value)]);
+      var change = [segs, W.simpleClone(value)];
+      change.given = value;  // what the caller passed (not sent to the view)
+      changes.push(change);
     });
     return changes;
   }
