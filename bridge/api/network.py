@@ -12,13 +12,14 @@ from __future__ import annotations
 import base64
 import json
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
-
-import requests
 
 from bridge.api import domains
 from bridge.api.registry import Call, api, param_error
+
+if TYPE_CHECKING:
+    import requests
 
 DOC = "https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html"
 METHODS = ("OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "TRACE", "CONNECT")
@@ -93,6 +94,8 @@ def response_result(call: Call, resp: requests.Response) -> dict:
 
 def perform(call: Call, kwargs: dict) -> dict:
     """Run the HTTP request (blocking) and build WeChat's answer."""
+    import requests  # imported on first use: it costs ~100 ms of start-up
+
     try:
         resp = requests.request(allow_redirects=True, **kwargs)
     except requests.Timeout:

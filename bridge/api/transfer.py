@@ -13,16 +13,17 @@ from __future__ import annotations
 import secrets
 import threading
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
-
-import requests
 
 from bridge.api import domains, filesystem
 from bridge.api.media import temp_files
 from bridge.api.network import DEFAULT_TIMEOUT_MS, HttpTask, abort_task
 from bridge.api.registry import Call, api, param_error
 from bridge.api.tempfiles import PREFIX
+
+if TYPE_CHECKING:
+    pass
 
 DOWNLOAD_DOC = "https://developers.weixin.qq.com/miniprogram/dev/api/network/download/"
 UPLOAD_DOC = "https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/"
@@ -52,6 +53,8 @@ def _check_url(call: Call) -> dict | None:
 
 
 def _failure(call: Call, exc: Exception) -> dict:
+    import requests  # imported on first use: it costs ~100 ms of start-up
+
     if isinstance(exc, requests.Timeout):
         return call.fail("timeout")
     inner = exc.args[0] if exc.args else ""
@@ -59,6 +62,8 @@ def _failure(call: Call, exc: Exception) -> dict:
 
 
 def _run(call: Call, task: HttpTask, work: Any) -> None:
+    import requests  # imported on first use: it costs ~100 ms of start-up
+
     def body() -> None:
         try:
             result = work()
@@ -76,6 +81,8 @@ def _post(call: Call, task: HttpTask, event: str, data: dict) -> None:
 @api("downloadFile", doc=DOWNLOAD_DOC + "wx.downloadFile.html")
 def download_file(call: Call) -> dict | None:
     """Streams into a temp file (or `filePath` under wxfile://usr); statusCode as the server sent it."""
+    import requests  # imported on first use: it costs ~100 ms of start-up
+
     refused = _check_url(call)
     if refused:
         return refused
@@ -138,6 +145,8 @@ class _ProgressBody:
 @api("uploadFile", doc=UPLOAD_DOC + "wx.uploadFile.html")
 def upload_file(call: Call) -> dict | None:
     """multipart/form-data POST of `filePath` as field `name` plus `formData`; answers data and statusCode."""
+    import requests  # imported on first use: it costs ~100 ms of start-up
+
     refused = _check_url(call)
     if refused:
         return refused
