@@ -14,6 +14,7 @@ from renderer.view.nodes import ViewNode, attr_text, inner_wxml, to_wxml
 from renderer.view.page import PageView
 from renderer.view.query import select_all
 from renderer.view.scroll import visual_shift
+from renderer.view.transform_hit import to_screen
 from simulator.paths import data_at
 from simulator.runtime import Simulator
 
@@ -348,7 +349,8 @@ class Element:
         """The centre of the box, scrolling the page first if it is out of view."""
         box = self._box()
         dx, dy = visual_shift(self.node)  # scrolled scroll-views above move it on screen
-        x, y = box.x - dx + box.width / 2, box.y - dy + box.height / 2
+        x, y = to_screen(self.node, box.x + box.width / 2, box.y + box.height / 2)  # transforms move it
+        x, y = x - dx, y - dy
         view, sim = self.page.view, self.page.mp.sim
         visible = sim.page_area_height()
         if not (view.scroll_top <= y < view.scroll_top + visible):

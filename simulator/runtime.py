@@ -66,6 +66,7 @@ class Simulator:
         self.bridge = Bridge()
         self.storage = Storage(storage_dir or default_storage_dir(self.project.project_dir))
         self._host_timers: list[tuple[float, int, Callable[[], Any]]] = []
+        self._passive_timers: list[tuple[float, int, Callable[[], Any]]] = []  # see schedule_passive
         self._timer_seq = itertools.count()
         self._threadsafe: deque[Callable[[], Any]] = deque()
         self._lock = threading.Lock()
@@ -84,6 +85,7 @@ class Simulator:
         self.view = ViewServices(self.project, self.viewport, self.measurer, self._post, self.report,
                                  self._navigate_from_view, self.bridge.mark_applied, self._focused)
         self.view.local_files = self.local_file
+        self.view.schedule = self.schedule_passive
         self.view.animator.clock = self.clock.now_ms
         self.router = PageStack(self)
         self.logic = LogicHost(self.project, self._post_from_logic, self.report, self._invoke_sync,
@@ -161,6 +163,13 @@ class Simulator:
     def schedule(self, delay_ms: float, fn: Callable[[], Any]) -> Any:
         entry = (self.clock.now_ms() + delay_ms, next(self._timer_seq), fn)
         heapq.heappush(self._host_timers, entry)
+        return entry
+
+    def schedule_passive(self, delay_ms: float, fn: Callable[[], Any]) -> Any:
+        """Run `fn` once the clock passes `delay_ms` from now, without it being work to settle
+        or a point a virtual clock jumps to (a pressed state's hover-class timing)."""
+        entry = (self.clock.now_ms() + delay_ms, next(self._timer_seq), fn)
+        heapq.heappush(self._passive_timers, entry)
         return entry
 
     def call_soon_threadsafe(self, fn: Callable[[], Any]) -> None:
@@ -273,6 +282,9 @@ class Simulator:
         while self._host_timers and self._host_timers[0][0] <= now:
             _, _, fn = heapq.heappop(self._host_timers)
             fn()
+            did = True
+        while self._passive_timers and self._passive_timers[0][0] <= now:
+            heapq.heappop(self._passive_timers)[2]()
             did = True
         if self.view.animator.tick(now):
             did = True

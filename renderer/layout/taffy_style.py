@@ -35,20 +35,61 @@ _cache: dict[tuple, Style] = {}
 
 
 def length(value: Any) -> Any:
-    """A computed length (px float, ("%", n) or a keyword) as a Taffy length."""
+    """A computed length (px float, ("%", n) or a keyword) as a Taffy length.
+
+    A calc() sum that keeps a percentage, ("calc", px, pct), has no Taffy form: unresolved it
+    counts as its percentage alone (a first approximation, see `element_style`).
+    """
     if type(value) is float or type(value) is int:
         return value * PT
     if type(value) is tuple:
-        return value[1] * PCT
+        return value[2] * PCT if value[0] == "calc" else value[1] * PCT
     return AUTO
 
 
-def element_style(cs: Any, display: str) -> Style:
-    """The Taffy style of an element laid out as `display` ("block", "flex" or "none")."""
-    key = (cs, display)
+# Properties whose percentages refer to the containing block's height; every other
+# length property of the box model refers to its width (CSS Box 3 §5-6, Sizing 3 §3.1,
+# Positioned Layout 3 §3.1, Flexbox 1 §7.3.1 approximated by the width).
+_HEIGHT_BASED = frozenset({"height", "min-height", "max-height", "top", "bottom", "row-gap"})
+
+
+def has_calc(cs: Any) -> bool:
+    """Whether a computed style holds a calc() sum that still needs a percentage basis."""
+    hit = _calc_styles.get(cs)
+    if hit is None:
+        hit = _calc_styles[cs] = any(type(v) is tuple and len(v) == 3 and v[0] == "calc" for _, v in cs.items())
+    return hit
+
+
+_calc_styles: dict[Any, bool] = {}
+
+
+class _Resolved:
+    """A computed style seen with its calc() sums resolved against a containing block size."""
+
+    __slots__ = ("cs", "w", "h")
+
+    def __init__(self, cs: Any, w: float, h: float):
+        self.cs, self.w, self.h = cs, w, h
+
+    def get(self, name: str, default: Any = None) -> Any:
+        value = self.cs.get(name, default)
+        if type(value) is tuple and len(value) == 3 and value[0] == "calc":
+            basis = self.h if name in _HEIGHT_BASED else self.w
+            return value[1] + basis * value[2] / 100
+        return value
+
+
+def element_style(cs: Any, display: str, basis: tuple[float, float] | None = None) -> Style:
+    """The Taffy style of an element laid out as `display` ("block", "flex" or "none").
+
+    `basis`: the containing block's (width, height) that calc() percentages resolve against,
+    known after a first layout pass (renderer/layout/calc_pass.py).
+    """
+    key = (cs, display, basis)
     style = _cache.get(key)
     if style is None:
-        style = _cache[key] = _build(cs, display)
+        style = _cache[key] = _build(cs if basis is None else _Resolved(cs, *basis), display)
     return style
 
 

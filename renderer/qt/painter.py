@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from renderer.qt import controls
+from renderer.qt.gradients import paint_gradient
 from renderer.qt.icons import DEFAULT_SIZE, draw_icon
 from renderer.qt.images import ImageStore, image_rects
 from renderer.view.scroll import offsets as scroll_offsets
@@ -222,13 +223,18 @@ def _rounded_path(rect: QRectF, r: tuple[float, float, float, float]) -> QPainte
 
 
 def _paint_background(p: QPainter, style: Any, rect: QRectF, r: tuple) -> None:
+    """CSS Backgrounds 3 §2: the colour, then the (gradient) image over it."""
     color = qcolor(sget(style, "background-color"))
-    if color is None or color.alpha() == 0 or rect.isEmpty():
+    image = sget(style, "background-image", "none")
+    if rect.isEmpty():
         return
-    if any(r):
-        p.fillPath(_rounded_path(rect, r), QBrush(color))
-    else:
-        p.fillRect(rect, color)
+    if color is not None and color.alpha() > 0:
+        if any(r):
+            p.fillPath(_rounded_path(rect, r), QBrush(color))
+        else:
+            p.fillRect(rect, color)
+    if image != "none":
+        paint_gradient(p, image, rect, _rounded_path(rect, r) if any(r) else None)
 
 
 def _border_sides(style: Any) -> list[tuple[float, QColor | None, str]]:

@@ -66,11 +66,14 @@ def hex_color(text: str, alpha: float = 1.0) -> QColor:
 
 
 def px(value: Any, basis: float = 0.0, default: float = 0.0) -> float:
-    """A computed length in px: floats pass through, `("%", n)` resolves against `basis`."""
+    """A computed length in px: floats pass through, `("%", n)` and a calc() sum
+    `("calc", px, pct)` resolve against `basis`."""
     if value is None or value == "auto":
         return default
     if isinstance(value, (int, float)):
         return float(value)
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == "calc":
+        return float(value[1]) + basis * float(value[2]) / 100.0
     if isinstance(value, tuple) and len(value) == 2:
         unit, n = value
         try:

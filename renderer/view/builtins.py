@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from renderer.view import scroll
 from renderer.view.events import propagate
 from renderer.view.nodes import TEXT, ViewNode, is_virtual_host
+from renderer.view.transform_hit import untransform
 
 if TYPE_CHECKING:
     from renderer.view.page import PageView
@@ -42,13 +43,17 @@ def hit_test(root: ViewNode, x: float, y: float) -> ViewNode | None:
                 if child.tag == "slot":
                     visit(child, x, y)
                 continue
+            local = untransform(child.style, box, x, y)  # a transform moves the box and its content
+            if local is None:
+                continue
+            cx, cy = local
             left, top = scroll.offsets(child)
-            if box.x <= x < box.x + box.width and box.y <= y < box.y + box.height:
+            if box.x <= cx < box.x + box.width and box.y <= cy < box.y + box.height:
                 if not is_virtual_host(child):
                     found = child
-                visit(child, x + left, y + top)
+                visit(child, cx + left, cy + top)
             elif not _clips(child):
-                visit(child, x + left, y + top)  # overflowing content can still be hit
+                visit(child, cx + left, cy + top)  # overflowing content can still be hit
 
     visit(root, x, y)
     return found

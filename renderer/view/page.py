@@ -13,6 +13,7 @@ from typing import Any, Callable
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.view import builtins, scroll
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
+from renderer.view.hover import PressState
 from renderer.view.lifetimes import component_tree, new_subtrees
 from renderer.view.nodes import TEXT, ViewInstance, ViewNode, mark_changed, next_generation, to_tree, to_wxml
 from renderer.view.paths import apply_change
@@ -38,6 +39,7 @@ class PageView:
         self.visible_height: float | None = None  # the page area's height, set by the host
         self._bottom = scroll.EdgeLatch()
         self._listeners: list[Callable[[], None]] = []
+        self.press = PressState(self._pressed_changed, getattr(services, "schedule", None))
         self._reconciler = Reconciler(self)
         self._touch: dict | None = None
         self.ready_posted = False
@@ -132,10 +134,6 @@ class PageView:
             assign_slots(inst.host, inst, bool(inst.options.get("multipleSlots", False)))
         self._reassign_touched()
         self.layout_dirty = True
-        self.services.wxs.attach(self)
-        observed, self._reconciler.observed = self._reconciler.observed, []
-        if observed:  # WXS `change:` observers see the values just rendered
-            self.services.wxs.observe(self, observed)
 
     def _reassign_touched(self) -> None:
         for parent in self._reconciler.touched:
@@ -353,6 +351,7 @@ class PageView:
             return
         point = touch_point(x, y, self.scroll_top)
         self._touch = {"target": target, "start": point, "moved": False, "t": now_ms, "longpressed": False}
+        self.press.press(target)
         self._send_calls(propagate(target, "touchstart", {}, touches=[point], changed_touches=[point]))
 
     def touch_move(self, x: float, y: float) -> None:
@@ -361,6 +360,8 @@ class PageView:
         point = touch_point(x, y, self.scroll_top)
         start = self._touch["start"]
         if abs(point["pageX"] - start["pageX"]) > 10 or abs(point["pageY"] - start["pageY"]) > 10:
+            if not self._touch["moved"]:
+                self.press.release(cancelled=True)
             self._touch["moved"] = True
         self._send_calls(propagate(self._touch["target"], "touchmove", {}, touches=[point], changed_touches=[point]))
 
@@ -383,6 +384,8 @@ class PageView:
             return
         point = touch_point(x, y, self.scroll_top)
         target = touch["target"]
+        if not touch["moved"]:
+            self.press.release()
         self._send_calls(propagate(target, "touchend", {}, touches=[], changed_touches=[point]))
         if touch["moved"] or touch["longpressed"]:
             return
@@ -391,6 +394,10 @@ class PageView:
         self._observe("tap", node=target)
         self._send_calls(propagate(target, "tap", detail, touches=[start], changed_touches=[start]))
         builtins.after_tap(self, target)
+
+    def _pressed_changed(self) -> None:
+        """A pressed state (:active, hover-class) changed: restyle at the next flush."""
+        self.layout_dirty = True
 
     def tap(self, x: float, y: float) -> None:
         self.touch_start(x, y)

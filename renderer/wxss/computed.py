@@ -38,12 +38,13 @@ INITIAL: dict[str, Any] = {
     "flex-grow": 0.0, "flex-shrink": 1.0, "flex-basis": "auto", "row-gap": 0.0, "column-gap": 0.0,
     "z-index": "auto", "overflow-x": "visible", "overflow-y": "visible",
     "content": "normal", "transform": "none", "transform-origin": (("%", 50.0), ("%", 50.0)),
-    "box-shadow": "none",
+    "box-shadow": "none", "background-image": "none",
 }
 
 # Properties whose values nest lengths (tuples of steps/layers): converted element-wise.
-NESTED_LENGTHS = frozenset({"transform", "transform-origin", "box-shadow"})
-_UNITS = ("px", "rpx", "em", "rem", "vw", "vh")
+NESTED_LENGTHS = frozenset({"transform", "transform-origin", "box-shadow", "background-image"})
+_UNITS = ("px", "rpx", "em", "rem", "vw", "vh", "sat", "sar", "sab", "sal", "calc")
+_INSET = {"sat": 0, "sar": 1, "sab": 2, "sal": 3}
 
 INHERITED = frozenset({
     "color", "font-size", "font-weight", "font-family", "font-style", "line-height", LH_FACTOR_KEY, REM_KEY,
@@ -64,7 +65,7 @@ LONGHANDS_OF: dict[str, tuple[str, ...]] = {
     "flex-flow": ("flex-direction", "flex-wrap"),
     "gap": ("row-gap", "column-gap"),
     "overflow": ("overflow-x", "overflow-y"),
-    "background": ("background-color",),
+    "background": ("background-color", "background-image"),
     "text-decoration-line": ("text-decoration",),
     "font": ("font-style", "font-weight", "font-size", "line-height", "font-family"),
     "-webkit-transform": ("transform",),
@@ -171,6 +172,33 @@ def _length(value: tuple, fs: float, rem: float, vp: Viewport) -> Any:
         return n * vp.width / 100
     if unit == "vh":
         return n * vp.height / 100
+    if unit in _INSET:
+        return n * vp.safe_insets[_INSET[unit]]
+    if unit == "calc":
+        return _calc(n, fs, rem, vp)
+    return value
+
+
+def _calc(terms: tuple, fs: float, rem: float, vp: Viewport) -> Any:
+    """CSS Values 4 §10.7: a calc() sum computes to px, or to ("calc", px, pct) when it keeps a
+    percentage, which layout or painting resolves once the percentage's basis is known."""
+    px = 0.0
+    pct = 0.0
+    for unit, n in terms:
+        if unit == "%":
+            pct += n
+        else:
+            px += _length((unit, n), fs, rem, vp)
+    return ("calc", px, pct) if pct else px
+
+
+def resolve(value: Any, basis: float) -> Any:
+    """A computed length with its percentage part resolved against `basis` (px)."""
+    if type(value) is tuple:
+        if value[0] == "%":
+            return basis * value[1] / 100
+        if value[0] == "calc":
+            return value[1] + basis * value[2] / 100
     return value
 
 
@@ -178,7 +206,7 @@ def _deep_lengths(value: Any, fs: float, rem: float, vp: Viewport) -> Any:
     """Convert every (unit, n) length nested in a tuple value; percentages stay."""
     if type(value) is not tuple:
         return value
-    if len(value) == 2 and value[0] in _UNITS and isinstance(value[1], float):
+    if len(value) == 2 and value[0] in _UNITS and isinstance(value[1], (float, tuple)):
         return _length(value, fs, rem, vp)
     return tuple(_deep_lengths(x, fs, rem, vp) for x in value)
 
@@ -191,10 +219,7 @@ def _font_size(value: Any, parent_fs: float, rem: float, vp: Viewport) -> float:
         if value == "larger":
             return parent_fs * 1.2
         return FONT_SIZE_KEYWORDS[value]
-    unit, n = value
-    if unit == "%":
-        return parent_fs * n / 100
-    return _length(value, parent_fs, rem, vp)
+    return resolve(_length(value, parent_fs, rem, vp), parent_fs)
 
 
 def _font_weight(value: Any, parent: int) -> int:
@@ -219,7 +244,7 @@ def _set_line_height(values: dict[str, Any], value: Any, vp: Viewport) -> None:
         factor = value[1]
     else:
         factor = None
-        values["line-height"] = fs * value[1] / 100 if value[0] == "%" else _length(value, fs, values[REM_KEY], vp)
+        values["line-height"] = resolve(_length(value, fs, values[REM_KEY], vp), fs)
     values[LH_FACTOR_KEY] = factor
     if factor is not None:
         values["line-height"] = factor * fs

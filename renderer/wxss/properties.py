@@ -174,13 +174,17 @@ _register_single(("color", "background-color"), v.color)
 
 @prop("background")
 def background(tokens: list) -> dict[str, Any] | None:
-    """CSS Backgrounds 3 §2.11: only the colour layer is used; other parts are reported."""
-    colors = [v.color(t) for t in tokens]
+    """CSS Backgrounds 3 §2.11: the colour and one gradient layer are used; other parts are reported."""
+    from .gradients import gradient  # noqa: PLC0415 - gradients imports this module
+    images = [g for g in (gradient(t) for t in tokens) if g is not None]
+    rest = [t for t in tokens if gradient(t) is None]
+    colors = [v.color(t) for t in rest]
     found = [c for c in colors if c is not None]
-    if len(found) > 1:
+    if len(found) > 1 or len(images) > 1:
         return None
-    out: dict[str, Any] = {"background-color": found[0] if found else (0, 0, 0, 0.0)}
-    if len(found) != len(tokens):
+    out: dict[str, Any] = {"background-color": found[0] if found else (0, 0, 0, 0.0),
+                           "background-image": images[0] if images else "none"}
+    if len(found) != len(rest):
         out["-wxsim-background-rest"] = True
     return out
 
@@ -353,4 +357,4 @@ _register_single(("opacity",), _opacity)
 # CSS Display 3 §4.1 visibility.
 _register_single(("visibility",), keywords("visible", "hidden", "collapse"))
 
-from . import paint_props, transforms  # noqa: E402,F401 - registers more validators
+from . import gradients, paint_props, transforms  # noqa: E402,F401 - registers more validators

@@ -12,7 +12,7 @@ from typing import Any
 
 TEXT = "#text"
 SIMPLE = ("first-child", "last-child", "only-child", "first-of-type", "last-of-type", "only-of-type",
-          "empty", "root")
+          "empty", "root", "active")
 NTH = ("nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type")
 
 

@@ -16,7 +16,7 @@ from .media import MediaError, parse_media
 from .variables import uses_var
 
 Read = Callable[[str], str]
-UNSUPPORTED_FUNCTIONS = ("var", "calc", "env", "constant", "linear-gradient", "radial-gradient", "url")
+UNSUPPORTED_FUNCTIONS = ("var", "url")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import colorsys
 from typing import Any
 
+from .calc import CALC_NAMES, ENV_NAMES, math_length
 from .colors import NAMED_COLORS
 
 Color = tuple  # (r, g, b, a): r, g, b ints 0-255, a float 0-1
@@ -21,7 +22,10 @@ def keyword(tok: Any) -> str | None:
 
 
 def length(tok: Any, percent: bool = True, negative: bool = True) -> tuple | None:
-    """CSS Values 4 §5-6: <length> / <percentage>; a bare 0 is a length."""
+    """CSS Values 4 §5-6: <length> / <percentage>; a bare 0 is a length; calc() (§10) and
+    env()/constant() safe-area insets as well (renderer/wxss/calc.py)."""
+    if tok.type == "function" and (tok.lower_name in CALC_NAMES or tok.lower_name in ENV_NAMES):
+        return math_length(tok, lambda t: length(t, percent, True), percent)
     if tok.type == "dimension" and tok.lower_unit in LENGTH_UNITS:
         if not negative and tok.value < 0:
             return None

@@ -23,6 +23,8 @@ def css_text(value: Any, name: str = "") -> Any:
         return _number(value) if name in UNITLESS else f"{_number(value)}px"
     if isinstance(value, tuple) and len(value) == 2 and value[0] == "%":
         return f"{_number(value[1])}%"
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == "calc":
+        return f"calc({_number(value[2])}% + {_number(value[1])}px)"
     if isinstance(value, tuple) and len(value) == 4 and all(isinstance(v, (int, float)) for v in value):
         r, g, b, a = value
         if a >= 1:

@@ -14,6 +14,7 @@ from typing import Any, Callable
 from renderer.view.nodes import TEXT, ViewNode
 from renderer.view.query import select_all
 from renderer.view.scroll import visual_shift
+from renderer.view.transform_hit import to_screen
 
 PIERCE = ">>>"
 INTERACTIVE = frozenset({"button", "navigator", "input", "textarea", "switch", "checkbox", "radio", "picker",
@@ -69,7 +70,8 @@ def action_node(view: Any, node: ViewNode) -> ViewNode:
     if actor is None or actor is node or actor.box is None:
         return node
     dx, dy = visual_shift(actor)
-    x, y = actor.box.x - dx + actor.box.width / 2, actor.box.y - dy + actor.box.height / 2
+    x, y = to_screen(actor, actor.box.x + actor.box.width / 2, actor.box.y + actor.box.height / 2)
+    x, y = x - dx, y - dy
     hit = view.hit_test(x, y)
     return actor if hit is not None and handler_node(hit) is actor else node
 
