@@ -13,6 +13,9 @@ import re
 from typing import Any, Iterator
 
 TEXT = "#text"
+# Class names in a `class` value: separated by white space, commas or dots (so an array value
+# rendered as "a,b" gives a and b), as glass-easel's class list reads it.
+_CLASS_TOKEN = re.compile(r"[^\s.,]+")
 
 # Change generations: every flush of a page view starts a new generation, and every node
 # that changes (or gains a changed descendant) is stamped with it. A consumer that remembers
@@ -94,19 +97,25 @@ class ViewNode:
     @property
     def classes(self) -> tuple[str, ...]:
         value = self.attrs.get("class")
-        tokens = () if value is None or value is False else tuple(str(value).split())
+        tokens = () if value is None or value is False else tuple(_CLASS_TOKEN.findall(str(value)))
         if self.owner.options.get("externalClasses"):
             from renderer.view.scopes import external_map  # noqa: PLC0415 - scopes imports nodes
 
             mapped = external_map(self.owner)
             tokens = tuple(t2 for t in tokens for t2 in mapped.get(t, (t,)))
+        wxs = self.state.get("wxsClasses") if self.state else None
+        if wxs:  # addClass / removeClass from a WXS ComponentDescriptor (renderer/view/wxs_host.py)
+            tokens = tuple(t for t in tokens if t not in wxs["remove"]) + tuple(
+                t for t in wxs["add"] if t not in tokens)
         hover = self.state.get("hover") if self.state else None
         return tokens + hover if hover else tokens
 
     @property
     def inline_style(self) -> str:
         value = self.attrs.get("style")
-        return "" if value is None else str(value)
+        text = "" if value is None else str(value)
+        wxs = self.state.get("wxsStyle") if self.state else None  # WXS setStyle: a later segment
+        return f"{text};{wxs}" if wxs else text
 
     @property
     def index(self) -> int:
@@ -163,7 +172,7 @@ def _camel(name: str) -> str:
 
 
 # dumps -----------------------------------------------------------------
-_HIDDEN_ATTRS = re.compile(r"^(bind|catch|capture-bind|capture-catch|mut-bind):|^model:.*\.path$")
+_HIDDEN_ATTRS = re.compile(r"^(bind|catch|capture-bind|capture-catch|mut-bind|change):|^model:.*\.path$")
 
 
 def visible_attrs(node: ViewNode) -> dict:

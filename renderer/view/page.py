@@ -134,6 +134,10 @@ class PageView:
             assign_slots(inst.host, inst, bool(inst.options.get("multipleSlots", False)))
         self._reassign_touched()
         self.layout_dirty = True
+        self.services.wxs.attach(self)
+        observed, self._reconciler.observed = self._reconciler.observed, []
+        if observed:  # WXS `change:` observers see the values just rendered
+            self.services.wxs.observe(self, observed)
 
     def _reassign_touched(self) -> None:
         for parent in self._reconciler.touched:
