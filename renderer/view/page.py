@@ -143,6 +143,8 @@ class PageView:
         for parent in self._reconciler.touched:
             if parent.component is not None and parent.component.data is not None:
                 assign_slots(parent, parent.component, bool(parent.component.options.get("multipleSlots", False)))
+            if not self.services.position_sensitive(parent):
+                continue
             for child in parent.children:
                 if not child.style_dirty:
                     child.style_dirty = True  # sibling positions (:first-child …) may have moved

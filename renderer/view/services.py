@@ -151,6 +151,11 @@ class ViewServices:
             style = cache[parent] = compute_style({"display": "contents"}, parent, self.viewport)
         return style
 
+    def position_sensitive(self, parent: ViewNode) -> bool:
+        """Whether a rule that can style `parent`'s children depends on sibling positions."""
+        owners = {child.owner for child in parent.children} or {parent.owner}
+        return any(self.resolver_for_instance(owner).position_sensitive for owner in owners)
+
     def style_tree(self, root: ViewNode, since: int = -1, view: Any = None) -> None:
         """Compute styles where something changed: dirty nodes, and below a changed style.
 

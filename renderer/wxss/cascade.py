@@ -109,6 +109,9 @@ class StyleResolver:
         self._index(sheets)
 
     def _index(self, sheets: list[StyleSheet]) -> None:
+        # Whether any rule looks at a node's siblings (:first-child, nth-*, +, ~ …): only then
+        # must inserting or removing a child restyle its siblings.
+        self.position_sensitive = False
         order = 0
         for sheet in sheets:
             origin = ORIGIN_UA if getattr(sheet, "user_agent", False) else ORIGIN_AUTHOR
@@ -118,6 +121,7 @@ class StyleResolver:
                 if media and not all(media_matches(q, self.viewport) for q in media):
                     continue
                 sel = rule.selector
+                self.position_sensitive = self.position_sensitive or depends_on_position(sel)
                 host = _is_host_rule(sel)
                 # Shadow DOM cascade: the outer tree's normal rules win over :host rules.
                 ir = _IndexedRule(len(self._rules), sel, rule.declarations,
@@ -253,3 +257,22 @@ class StyleResolver:
         if key not in self._inline_warned:
             self._inline_warned.add(key)
             self.report(Diagnostic("warning", message + " (inline style)", file, line, col))
+
+
+POSITIONAL_PSEUDOS = frozenset({
+    "first-child", "last-child", "only-child", "first-of-type", "last-of-type", "only-of-type",
+    "nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type", "empty",
+})
+
+
+def depends_on_position(selector: Any) -> bool:
+    """Whether matching `selector` depends on where a node sits among its siblings."""
+    if any(c in ("+", "~") for c in selector.combinators):
+        return True
+    for compound in selector.compounds:
+        for pseudo in compound.pseudos:
+            if pseudo[0] in POSITIONAL_PSEUDOS:
+                return True
+            if pseudo[0] in ("not", "is") and any(depends_on_position(s) for s in pseudo[1]):
+                return True
+    return False
