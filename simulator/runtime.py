@@ -23,6 +23,7 @@ from bridge.api.storage import Storage, default_storage_dir
 from bridge.api.ui import UiState
 from bridge.channel import Bridge
 from bridge.diagnostics import Diagnostic, WxsimError
+from renderer.view import font_fetch
 from renderer.view.nodes import mark_changed
 from renderer.view.page import PageView
 from renderer.view.services import ViewServices
@@ -86,6 +87,8 @@ class Simulator:
                                  self._navigate_from_view, self.bridge.mark_applied, self._focused)
         self.view.local_files = self.local_file
         self.view.schedule = self.schedule_passive
+        self.view.post_threadsafe = self.call_soon_threadsafe
+        self.view.fonts_arrived = self._fonts_arrived
         self.view.animator.clock = self.clock.now_ms
         self.router = PageStack(self)
         self.logic = LogicHost(self.project, self._post_from_logic, self.report, self._invoke_sync,
@@ -175,6 +178,13 @@ class Simulator:
     def call_soon_threadsafe(self, fn: Callable[[], Any]) -> None:
         with self._lock:
             self._threadsafe.append(fn)
+
+    def _fonts_arrived(self, roots: list) -> None:
+        """A remote web font was registered: the pages showing it are laid out again and repainted."""
+        for page in self.router.all_views():
+            if page.root in roots:
+                mark_changed(page.root)
+                page.layout_dirty = True
 
     def _ui_changed(self, ui: UiState) -> None:
         """A pull-down refresh that starts (gesture or wx.startPullDownRefresh) runs
@@ -327,6 +337,8 @@ class Simulator:
             return True
         if self.view.animator.busy():  # running animations end; automation sees their end state
             return True
+        if font_fetch.shared().busy():  # a web font in flight, for a few seconds: shots show its glyphs
+            return True
         now = self.clock.now_ms()
         if self._host_timers and self._host_timers[0][0] <= now + SETTLE_HORIZON_MS:
             return True
@@ -338,7 +350,7 @@ class Simulator:
         return not (self.bridge.pending() or self._threadsafe or self.apis.busy()
                     or any(page.needs_flush() for page in self.router.all_views())
                     or any(name not in USER_ANSWERED for name in self._open_calls.values())
-                    or self.view.animator.busy())
+                    or self.view.animator.busy() or font_fetch.shared().busy())
 
     def wait_idle(self, timeout: float = 10.0) -> None:
         """Pump until nothing is pending; raises TimeoutError naming what is still busy.

@@ -15,6 +15,7 @@ from .text import FIT_EPSILON, FontSpec, TextMeasurer, atoms
 
 _COLLAPSIBLE = re.compile(r"[ \t\r\n]+")
 _SPACES = re.compile(r"[ \t\r]+")
+ELLIPSIS = "\u2026"
 
 
 @dataclass
@@ -90,6 +91,11 @@ class Paragraph:
         self.measurer = measurer
         self.nowrap = container_style.get("white-space") in ("nowrap", "pre")
         self.break_all = container_style.get("word-break") == "break-all"
+        # CSS Overflow 3 §3.2: an ellipsis only where the container clips its overflow
+        self.ellipsis = (container_style.get("text-overflow") == "ellipsis"
+                         and container_style.get("overflow-x") != "visible")
+        clamp = container_style.get("-webkit-line-clamp")
+        self.clamp = clamp if isinstance(clamp, int) else None  # CSS Overflow 4 §4.2 (computed.py)
         self._atoms = self._split()
         self._layouts: dict[tuple, list[LineBox]] = {}
         self._single = self._single_line_size()
@@ -124,6 +130,13 @@ class Paragraph:
         lines = self._layouts.get(key)
         if lines is None:
             lines = self._break(key[0])
+            if self.clamp is not None and len(lines) > self.clamp:
+                del lines[self.clamp:]
+                self._ellipsize(lines[-1], max_width, always=True)
+            elif self.ellipsis and max_width is not None:
+                for line in lines:
+                    if line.width > max_width + FIT_EPSILON:
+                        self._ellipsize(line, max_width, always=False)
             self._align(lines, max_width)
             self._layouts[key] = lines
         return lines
@@ -175,6 +188,49 @@ class Paragraph:
             x += w
         line.width = x
         return line
+
+    def _ellipsize(self, line: LineBox, max_width: float | None, always: bool) -> None:
+        """End `line` with "…" (CSS Overflow 3 §3.2 / 4 §4.2): whole characters are dropped from
+        its end until the text and the ellipsis fit `max_width`."""
+        frags = line.fragments
+        if not frags:
+            return
+        first = frags[0]
+        limit = None if max_width is None else max_width
+        while frags:
+            f = frags[-1]
+            ew = self.measurer.measure(ELLIPSIS, font_of(self.runs[f.run].style), None)[0]
+            if limit is None or f.x + f.width + ew <= limit + FIT_EPSILON:
+                break
+            keep = self._prefix(f, limit - ew - f.x)
+            if keep:
+                f.text, f.width = keep
+                break
+            frags.pop()
+        if frags:
+            f = frags[-1]
+            f.text += ELLIPSIS
+            f.width += self.measurer.measure(ELLIPSIS, font_of(self.runs[f.run].style), None)[0]
+        else:
+            ew = self.measurer.measure(ELLIPSIS, font_of(self.runs[first.run].style), None)[0]
+            frags.append(Fragment(first.run, ELLIPSIS, 0.0, first.y, ew, first.height))
+        f = frags[-1]
+        line.width = f.x + f.width
+
+    def _prefix(self, f: Fragment, room: float) -> tuple[str, float] | None:
+        """The longest start of the fragment's text (and its width) no wider than `room`."""
+        if room <= 0:
+            return None
+        font = font_of(self.runs[f.run].style)
+        lo, hi, best = 1, len(f.text) - 1, None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            w = self.measurer.measure(f.text[:mid], font, None)[0]
+            if w <= room + FIT_EPSILON:
+                best, lo = (f.text[:mid], w), mid + 1
+            else:
+                hi = mid - 1
+        return best
 
     def _align(self, lines: list[LineBox], max_width: float | None) -> None:
         """CSS Text 3 §7.1 text-align (justify is treated as start); stack lines vertically."""

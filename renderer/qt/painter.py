@@ -277,9 +277,10 @@ def _paint_border(p: QPainter, style: Any, rect: QRectF, r: tuple) -> None:
         (wb, cb, [(x1, y1), (x0, y1), (x0 + wl, y1 - wb), (x1 - wr, y1 - wb)]),
         (wl, cl, [(x0, y1), (x0, y0), (x0 + wl, y0 + wt), (x0 + wl, y1 - wb)]),
     ]
-    p.save()
     if any(r):
-        p.setClipPath(_rounded_path(rect, r), Qt.ClipOperation.IntersectClip)
+        _paint_rounded_sides(p, rect, r, sides)
+        return
+    p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     p.setPen(Qt.PenStyle.NoPen)
     for w, c, pts in quads:
@@ -291,6 +292,43 @@ def _paint_border(p: QPainter, style: Any, rect: QRectF, r: tuple) -> None:
         path.closeSubpath()
         p.fillPath(path, QBrush(c))
     p.restore()
+
+
+def _paint_rounded_sides(p: QPainter, rect: QRectF, r: tuple, sides: list) -> None:
+    """Sides of different colours on a rounded box: the ring between the outer and inner curves,
+    split where each corner's outer-to-inner line runs (CSS Backgrounds 3 §5.5), so a circle
+    with only `border-top-color` set shows its top quarter arc (a loading spinner)."""
+    (wt, _, _), (wr, _, _), (wb, _, _), (wl, _, _) = sides
+    inner_r = (max(0.0, r[0] - max(wt, wl)), max(0.0, r[1] - max(wt, wr)),
+               max(0.0, r[2] - max(wb, wr)), max(0.0, r[3] - max(wb, wl)))
+    ring = _rounded_path(rect, r).subtracted(_rounded_path(rect.adjusted(wl, wt, -wr, -wb), inner_r))
+    x0, y0, x1, y1 = rect.left(), rect.top(), rect.right(), rect.bottom()
+    e = 0.01  # a zero-width side still splits its corners
+    corners = {"tl": ((x0, y0), (max(wl, e), max(wt, e))), "tr": ((x1, y0), (-max(wr, e), max(wt, e))),
+               "br": ((x1, y1), (-max(wr, e), -max(wb, e))), "bl": ((x0, y1), (max(wl, e), -max(wb, e)))}
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    for (w, c, _), (a, b) in zip(sides, (("tl", "tr"), ("tr", "br"), ("br", "bl"), ("bl", "tl"))):
+        if w <= 0 or c is None or c.alpha() == 0:
+            continue
+        (pa, da), (pb, db) = corners[a], corners[b]
+        apex = _meet(pa, da, pb, db)
+        wedge = QPainterPath(QPointF(*pa))
+        wedge.lineTo(QPointF(*pb))
+        wedge.lineTo(QPointF(*apex))
+        wedge.closeSubpath()
+        p.fillPath(ring.intersected(wedge), QBrush(c))
+    p.restore()
+
+
+def _meet(pa: tuple, da: tuple, pb: tuple, db: tuple) -> tuple[float, float]:
+    """Where the line through `pa` along `da` meets the line through `pb` along `db`."""
+    den = da[0] * db[1] - da[1] * db[0]
+    if abs(den) < 1e-9:
+        return ((pa[0] + pb[0]) / 2 + da[0], (pa[1] + pb[1]) / 2 + da[1])
+    t = ((pb[0] - pa[0]) * db[1] - (pb[1] - pa[1]) * db[0]) / den
+    return (pa[0] + t * da[0], pa[1] + t * da[1])
 
 
 # ---------------------------------------------------------------- text

@@ -95,12 +95,13 @@ class QtTextMeasurer:
         self._cache_size = cache_size
         _measurers.add(self)
 
-    def register_font_faces(self, faces: list[Any], read_bytes: Any, report: Any) -> None:
-        """Load a stylesheet's @font-face fonts (renderer/qt/font_faces.py) before text is measured."""
+    def register_font_faces(self, faces: list[Any], read_bytes: Any, report: Any, fetch: Any = None) -> None:
+        """Load a stylesheet's @font-face fonts (renderer/qt/font_faces.py) before text is measured;
+        `fetch(url)` gives a remote source's bytes (None while it is being fetched)."""
         from renderer.qt.font_faces import register_faces  # noqa: PLC0415 - only when a sheet has faces
 
         ensure_fonts()
-        register_faces(faces, read_bytes, report)
+        register_faces(faces, read_bytes, report, fetch)
         self._metrics.clear()
 
     def measure(self, text: str, font: Any, max_width: float | None) -> tuple[float, float, list[Line]]:

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.anim.engine import Animator
 from renderer.layout.session import LayoutSession
+from renderer.view import font_fetch
 from renderer.view.nodes import TEXT, ViewNode, is_virtual_host, mark_changed
 from renderer.view.pseudo_boxes import update_pseudos
 from renderer.view.scopes import external_map, external_sheet, style_files
@@ -55,6 +56,10 @@ class ViewServices:
         self._warned_tags: set[tuple[str, str]] = set()
         # fn(page_view, kind, info) for user input ("tap", "longpress", "input", "scroll"): the flow recorder
         self.input_observers: list[Callable[[Any, str, dict], None]] = []
+        # set by the simulator: runs a function on the view's thread (a remote font arrived) and
+        # is told which page roots must be laid out again with the new font
+        self.post_threadsafe: Callable[[Callable[[], None]], None] | None = None
+        self.fonts_arrived: Callable[[list[ViewNode]], None] | None = None
 
     def new_component_id(self) -> str:
         return f"c{next(self._ids)}"
@@ -109,9 +114,34 @@ class ViewServices:
                 except WxsimError as exc:
                     self.report(exc.diagnostic)
                 if sheet is not None and sheet.font_faces and hasattr(self.measurer, "register_font_faces"):
-                    self.measurer.register_font_faces(sheet.font_faces, self._read_bytes, self.report)
+                    self._register_faces(sheet.font_faces)
             self._sheets[rel] = sheet
         return self._sheets[rel]
+
+    def _register_faces(self, faces: list[Any]) -> None:
+        """Load a sheet's @font-face fonts; remote ones arrive later (`_faces_arrived`)."""
+        fetcher = font_fetch.shared()
+
+        def fetch(url: str) -> bytes | None:
+            data = fetcher.get(url, lambda: self._faces_arrived(faces), self.post_threadsafe)
+            if data is None and url in fetcher.failures:
+                raise OSError(fetcher.failures[url])
+            return data
+
+        self.measurer.register_font_faces(faces, self._read_bytes, self.report, fetch)
+
+    def _faces_arrived(self, faces: list[Any]) -> None:
+        """A remote font came (or failed): register it and lay out again the pages using it."""
+        self._register_faces(faces)
+        families = {f.family.lower() for f in faces}
+        stale: list[ViewNode] = []
+        for key, (root, session) in list(self._layouts.items()):
+            if any(_node_uses(n, families) for n in root.walk()):
+                session.release()  # measured widths are stale: the next pass lays out afresh
+                del self._layouts[key]
+                stale.append(root)
+        if stale and self.fonts_arrived is not None:
+            self.fonts_arrived(stale)
 
     def _read_bytes(self, rel: str) -> bytes:
         path = self.project.path(rel)
@@ -210,3 +240,16 @@ class ViewServices:
         entry = self._layouts.pop(id(root), None)
         if entry is not None:
             entry[1].release()
+
+
+def _node_uses(node: ViewNode, families: set[str]) -> bool:
+    """The node, or its ::before/::after box, is styled in one of `families`."""
+    if _uses_family(node.style, families):
+        return True
+    state = node.state or {}
+    return any(_uses_family(getattr(state.get(k), "style", None), families) for k in ("::before", "::after"))
+
+
+def _uses_family(style: Any, families: set[str]) -> bool:
+    names = style.get("font-family") if style is not None else None
+    return bool(names) and any(str(n).lower() in families for n in names)

@@ -39,6 +39,7 @@ INITIAL: dict[str, Any] = {
     "z-index": "auto", "overflow-x": "visible", "overflow-y": "visible",
     "content": "normal", "transform": "none", "transform-origin": (("%", 50.0), ("%", 50.0)),
     "box-shadow": "none", "background-image": "none",
+    "text-overflow": "clip", "-webkit-line-clamp": "none", "-webkit-box-orient": "horizontal",
 }
 
 # Properties whose values nest lengths (tuples of steps/layers): converted element-wise.
@@ -152,7 +153,25 @@ def compute_style(cascaded: dict[str, Any], parent: ComputedStyle | None, viewpo
         else:
             values[name] = value
     _finish_borders(values)
+    if values["display"] in ("-webkit-box", "-webkit-inline-box") or values["-webkit-line-clamp"] != "none":
+        _legacy_box(values)
     return ComputedStyle(values)
+
+
+def _legacy_box(values: dict[str, Any]) -> None:
+    """CSS Overflow 4 §4.2: a vertical `-webkit-box` lays out as a block container that honours
+    -webkit-line-clamp; a horizontal one as a flex row. Elsewhere the clamp has no effect."""
+    display = values["display"]
+    vertical = values["-webkit-box-orient"] in ("vertical", "block-axis")
+    if display in ("-webkit-box", "-webkit-inline-box"):
+        inline = display == "-webkit-inline-box"
+        if vertical:
+            values["display"] = "inline-block" if inline else "block"
+        else:
+            values["display"] = "inline-flex" if inline else "flex"
+        if vertical:
+            return
+    values["-webkit-line-clamp"] = "none"
 
 
 def _length(value: tuple, fs: float, rem: float, vp: Viewport) -> Any:

@@ -254,8 +254,26 @@ def text_decoration(tokens: list) -> dict[str, Any] | None:
     return {"text-decoration": "none" if "none" in lines else " ".join(sorted(set(lines)))}
 
 
-# CSS Display 3 §2 (the subset WeChat programs use).
-_register_single(("display",), keywords("block", "flex", "inline", "inline-block", "none", "inline-flex", "contents"))
+# CSS Display 3 §2 (the subset WeChat programs use), plus the legacy `-webkit-box` that
+# CSS Overflow 4 §4.2 keeps for -webkit-line-clamp (computed.py turns it into block or flex).
+_register_single(("display",), keywords("block", "flex", "inline", "inline-block", "none", "inline-flex", "contents",
+                                        "-webkit-box", "-webkit-inline-box"))
+# CSS Overflow 3 §3.2 text-overflow (one value: the end side); Overflow 4 §4.2 legacy line clamp.
+_register_single(("text-overflow",), keywords("clip", "ellipsis"))
+_register_single(("-webkit-box-orient",), keywords("horizontal", "vertical", "inline-axis", "block-axis"))
+
+
+@prop("-webkit-line-clamp")
+def line_clamp(tokens: list) -> dict[str, Any] | None:
+    """CSS Overflow 4 §4.2: `none` or a positive integer (the number of lines kept)."""
+    if len(tokens) != 1:
+        return None
+    if v.keyword(tokens[0]) == "none":
+        return {"-webkit-line-clamp": "none"}
+    n = v.number(tokens[0], negative=False)
+    if n is None or n < 1 or n != int(n) or getattr(tokens[0], "is_integer", True) is False:
+        return None
+    return {"-webkit-line-clamp": int(n)}
 # CSS Flexbox 1 §5.1 - §8.
 _register_single(("flex-direction",), keywords("row", "row-reverse", "column", "column-reverse"))
 _register_single(("flex-wrap",), keywords("nowrap", "wrap", "wrap-reverse"))

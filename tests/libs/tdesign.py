@@ -209,7 +209,8 @@ GAPS = (
     ("'user-select'", "no visual effect in a render"),
     ("'pointer-events'", "hit testing ignores pointer-events"),
     ("@media", "@media rules are skipped"),
-    ("@font-face", "web fonts are not loaded: t-icon glyphs (an icon font) are not drawn"),
+    ("@font-face", "offline: the remote t-icon font (tdesign.gtimg.com) could not be fetched or found in "
+                    "the font cache, so its glyphs are not drawn"),
     ("'vertical-align'", "vertical-align is not implemented"),
     ("'box-shadow'", "box-shadow is not painted"),
     ("'background-", "background images and gradients are not painted"),
@@ -219,7 +220,6 @@ GAPS = (
     ("'display': table", "table layout is not implemented"),
     ("'word-wrap'", "legacy alias of overflow-wrap"),
     ("'word-break'", "word-break is not implemented"),
-    ("'text-overflow'", "ellipsis is not drawn"),
     ("'text-decoration", "text decorations are not painted"),
     ("'text-rendering'", "no visual effect in a render"),
     ("'font'", "the font shorthand is not implemented"),
@@ -263,7 +263,6 @@ GAPS = (
     ("<rich-text>", "rich-text is not implemented"),
     ("<video>", "the video built-in is not implemented"),
     ("<page-container>", "page-container renders as a plain container"),
-    ("'display': -webkit-box", "legacy -webkit-box layout (line clamping) is not implemented"),
     ("pseudo-class ':focus'", "focus styles are not shown"),
     ("Setting data field", "WeChat gives the same warning: the component sets a field to undefined"),
     ("refers to an undefined custom property", "a theme variable TDesign leaves undefined; the property "

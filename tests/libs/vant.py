@@ -231,10 +231,6 @@ USAGES = (
 # Diagnostics wxsim gives for features it does not render yet: each is named with file:line
 # by wxsim; the reason says what the page loses.
 GAPS = (
-    ("'text-overflow'", "ellipsis (van-ellipsis/van-multi-ellipsis): long text wraps or clips without '…'"),
-    ("'-webkit-line-clamp'", "multi-line ellipsis is not implemented"),
-    ("'-webkit-box-orient'", "legacy -webkit-box layout is not implemented"),
-    ("'display': -webkit-box", "legacy -webkit-box layout is not implemented"),
     ("transition", "transitions are not animated; the end state is shown"),
     ("'-webkit-user-select'", "no visual effect in a render"),
     ("'cursor'", "no visual effect on a phone"),
@@ -270,8 +266,8 @@ GAPS = (
     ("'animation-", "keyframe animations are not run"),
     ("'text-rendering'", "no visual effect in a render"),
     ("'-webkit-font-smoothing'", "no visual effect in a render"),
-    ("@font-face 'vant-icon' not loaded", "the icon font is remote (at.alicdn.com) and the view layer does "
-                                         "not fetch: van-icon glyphs show as boxes"),
+    ("@font-face 'vant-icon' not loaded", "offline: the remote icon font (at.alicdn.com) could not be fetched "
+                                         "or found in the font cache, so van-icon glyphs show as boxes"),
     ("<rich-text>", "rich-text is not implemented"),
     ("NaN% (inline", "slider: width from a layout query that is not answered yet (open issue)"),
     ("undefinedpx (inline", "index-bar/sticky: offset from a layout query that is not answered yet (open issue)"),

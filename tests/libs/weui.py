@@ -163,7 +163,6 @@ GAPS = (
     ("'display': -webkit-inline-", "legacy -webkit fallbacks; the standard display that follows is used"),
     ("@-webkit-keyframes", "keyframe animations are not run"),
     ("pseudo-class ':visited'", "links are never visited in a mini program"),
-    ("'display': -webkit-box", "legacy -webkit-box fallbacks; the standard display that follows is used"),
     ("'display': -webkit-flex", "legacy -webkit-flex fallbacks; the standard display that follows is used"),
     ("invalid value for 'padding-top': px (inline", "navigation-bar writes its status-bar padding before "
      "wx.getSystemInfo answers; the empty value is dropped as in a browser"),
