@@ -99,7 +99,7 @@ class Bridge:
         record["_t"] = now
         record["_payload"] = text
         if kind == "setData" and isinstance(payload, dict):
-            record["paths"] = [_path_text(change[0]) for change in payload.get("changes", [])]
+            record["paths"] = [path_text(change[0]) for change in payload.get("changes", [])]
             record["applied_ms"] = None
         self.recorder.add(record)
         if deliver:
@@ -129,7 +129,8 @@ def public_record(record: dict) -> dict:
     return out
 
 
-def _path_text(path: Any) -> str:
+def path_text(path: Any) -> str:
+    """`["list", 3, "x"]` → `list[3].x`: a data path as setData writes it."""
     if isinstance(path, str):
         return path
     out = ""

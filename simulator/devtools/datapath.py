@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from bridge.channel import path_text  # noqa: F401 - the panels import it from here
+
 MISSING = object()
-
-
-def path_text(path: list | tuple | str) -> str:
-    """`["list", 3, "x"]` → `list[3].x`."""
-    if isinstance(path, str):
-        return path
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def get_path(data: Any, path: list | tuple) -> Any:

@@ -37,7 +37,7 @@ def _decode(png: bytes) -> QImage:
     return image.convertToFormat(QImage.Format.Format_ARGB32)
 
 
-def _encode(image: QImage) -> bytes:
+def encode_png(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -58,7 +58,7 @@ def crop_png(png: bytes, x: float, y: float, width: float, height: float, ratio:
     rect = rect.intersected(image.rect())
     if rect.isEmpty():
         raise ValueError("the rect lies outside the screen")
-    return _encode(image.copy(rect))
+    return encode_png(image.copy(rect))
 
 
 def _changed_mask(actual: QImage, expected: QImage) -> QImage:
@@ -75,7 +75,7 @@ def compare_png(actual_png: bytes, expected_png: bytes) -> Comparison:
     """Count changed pixels and draw the diff: the actual image faded, changed pixels red."""
     actual, expected = _decode(actual_png), _decode(expected_png)
     if actual.size() != expected.size():
-        return Comparison(False, 0, 0, _encode(actual))
+        return Comparison(False, 0, 0, encode_png(actual))
     mask = _changed_mask(actual, expected)
     width, height, stride = mask.width(), mask.height(), mask.bytesPerLine()
     raw = bytes(mask.constBits())
@@ -101,4 +101,4 @@ def _diff_image(actual: QImage, flags: bytearray, width: int, height: int) -> by
     painter.fillRect(out.rect(), QColor(255, 255, 255, 190))
     painter.drawImage(0, 0, red)
     painter.end()
-    return _encode(out)
+    return encode_png(out)
