@@ -5,19 +5,14 @@ from __future__ import annotations
 import json
 
 from simulator.runtime import Simulator
+from tests.miniprogram import write_project
 
 
 def _project(tmp_path, enable: bool):
-    (tmp_path / "app.json").write_text(json.dumps({"pages": ["pages/a/a"]}))
-    (tmp_path / "app.js").write_text("App({})")
-    page = tmp_path / "pages" / "a"
-    page.mkdir(parents=True)
-    (page / "a.json").write_text(json.dumps({"enablePullDownRefresh": enable}))
-    (page / "a.wxml").write_text("<view>{{n}}</view>")
-    (page / "a.js").write_text(
-        "Page({data: {n: 0}, onPullDownRefresh() { this.setData({n: this.data.n + 1}); wx.stopPullDownRefresh() },\n"
-        "  start() { wx.startPullDownRefresh() } })")
-    return tmp_path
+    js = ("Page({data: {n: 0}, onPullDownRefresh() { this.setData({n: this.data.n + 1}); wx.stopPullDownRefresh() },\n"
+          "  start() { wx.startPullDownRefresh() } })")
+    return write_project(tmp_path, {"pages/a/a": {"json": json.dumps({"enablePullDownRefresh": enable}),
+                                                 "wxml": "<view>{{n}}</view>", "js": js}})
 
 
 def test_gesture_runs_the_handler_and_stop_ends_it(tmp_path):

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 from simulator import launch
+from tests.miniprogram import write_project
+
+LIST = '<view class="list"><view wx:for="{{ids}}" wx:key="*this" id="i{{item}}" class="item">{{item}}</view></view>'
+JS = "Page({data: {ids: [1, 2]}, prepend() { this.setData({ids: [0].concat(this.data.ids)}) }})"
 
 
 def _project(tmp_path, wxss: str):
-    (tmp_path / "app.json").write_text(json.dumps({"pages": ["pages/a/a"]}))
-    (tmp_path / "app.js").write_text("App({})")
-    page = tmp_path / "pages" / "a"
-    page.mkdir(parents=True)
-    (page / "a.wxml").write_text('<view class="list"><view wx:for="{{ids}}" wx:key="*this" id="i{{item}}" '
-                                 'class="item">{{item}}</view></view>')
-    (page / "a.wxss").write_text(wxss)
-    (page / "a.js").write_text("Page({data: {ids: [1, 2]}, prepend() { this.setData({ids: [0].concat(this.data.ids)}) }})")
-    return tmp_path
+    return write_project(tmp_path, {"pages/a/a": {"wxml": LIST, "wxss": wxss, "js": JS}})
 
 
 def test_first_child_moves_when_an_item_is_prepended(tmp_path):

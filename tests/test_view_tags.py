@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from simulator import launch
+from tests.miniprogram import write_project
 
 
 def _project(tmp_path, wxml: str, js: str = "Page({data: {}})"):
-    (tmp_path / "app.json").write_text(json.dumps({"pages": ["pages/a/a"]}))
-    (tmp_path / "app.js").write_text("App({})")
-    page = tmp_path / "pages" / "a"
-    page.mkdir(parents=True)
-    (page / "a.wxml").write_text(wxml)
-    (page / "a.js").write_text(js)
-    return tmp_path
+    return write_project(tmp_path, {"pages/a/a": {"wxml": wxml, "js": js}})
 
 
 def test_unknown_and_unsupported_tags_warn_once_with_position(tmp_path):
