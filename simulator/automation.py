@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic
-from renderer.view import builtins
+from renderer.view import builtins, picker_view
 from renderer.view.nodes import ViewNode, attr_text, inner_wxml, to_wxml
 from renderer.view.page import PageView
 from renderer.view.query import select_all
@@ -368,6 +368,40 @@ class Element:
         view.touch_start(x, y)
         view.long_press()
         view.touch_end(x, y)
+        self.page.mp.wait_idle()
+
+    def swipe(self, direction: str = "left", fraction: float = 0.6) -> None:
+        """Drag a finger across the element (a swiper turns its page, a picker-view column
+        scrolls): "left"/"up" move the finger that way, "right"/"down" the other way; the
+        distance is `fraction` of the element's width or height."""
+        moves = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
+        if direction not in moves:
+            raise AutomationError(f"swipe direction must be one of {sorted(moves)}, not {direction!r}")
+        x, y = self._center_on_screen()
+        box, (ux, uy) = self._box(), moves[direction]
+        dx, dy = ux * box.width * fraction, uy * box.height * fraction
+        view = self.page.view
+        view.touch_start(x, y)
+        for step in (0.25, 0.5, 0.75, 1.0):
+            view.touch_move(x + dx * step, y + dy * step)
+        view.touch_end(x + dx, y + dy)
+        self.page.mp.wait_idle()
+
+    def pick(self, value: Any) -> None:
+        """Choose `value` in a picker (opens its sheet and confirms: an index for selector, a
+        list of indices for multiSelector, "HH:mm" for time, "YYYY-MM-DD" for date, names
+        for region) or a picker-view (a list of row indices)."""
+        if self.node.tag == "picker-view":
+            picker_view.set_value(self.page.view, self.node, list(value))
+            self.page.mp.wait_idle()
+            return
+        if self.node.tag != "picker":
+            raise AutomationError(f"{self!r} is not a picker or picker-view")
+        self.tap()
+        ui = self.page.mp.sim.ui
+        if ui.picker is None:
+            raise AutomationError(f"{self!r} did not open (disabled?)")
+        ui.answer_picker(value)
         self.page.mp.wait_idle()
 
     def input(self, text: str) -> None:

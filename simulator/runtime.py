@@ -87,6 +87,8 @@ class Simulator:
                                  self._navigate_from_view, self.bridge.mark_applied, self._focused)
         self.view.local_files = self.local_file
         self.view.schedule = self.schedule_passive
+        self.view.schedule_work = self.schedule  # built-ins' own timers (swiper autoplay) are work
+        self.view.open_picker = self.ui.open_picker
         self.view.post_threadsafe = self.call_soon_threadsafe
         self.view.fonts_arrived = self._fonts_arrived
         self.view.animator.clock = self.clock.now_ms

@@ -105,6 +105,7 @@ class UiState:
         self.tab_badges: dict[int, str] = {}
         self.tab_red_dots: set[int] = set()
         self.scroll_requests: list[dict] = []
+        self.pickers: list[Any] = []  # open <picker> sheets (renderer.view.picker.PickerSession)
 
     # --- change notification ----------------------------------------------------------------
     def subscribe(self, fn: Callable[[UiState], None]) -> Callable[[], None]:
@@ -244,6 +245,35 @@ class UiState:
                                                                                  "longitude")}))
             else:
                 picker.call.answer(picker.call.fail("cancel"))
+        self._changed()
+        return True
+
+    # --- <picker> sheets ------------------------------------------------------------------------
+    @property
+    def picker(self) -> Any:
+        return self.pickers[0] if self.pickers else None
+
+    def open_picker(self, session: Any) -> None:
+        self.pickers.append(session)
+        self._changed()
+
+    def select_picker_column(self, column: int, index: int) -> bool:
+        """The user scrolled a column of the open picker to row `index`."""
+        if not self.pickers:
+            return False
+        self.pickers[0].select(column, index)
+        self._changed()
+        return True
+
+    def answer_picker(self, value: Any = None, confirm: bool = True) -> bool:
+        """确定 with the shown rows (or the rows showing `value`), or 取消 (`confirm=False`)."""
+        if not self.pickers:
+            return False
+        session = self.pickers.pop(0)
+        if confirm:
+            session.confirm(value)
+        else:
+            session.cancel()
         self._changed()
         return True
 

@@ -18,7 +18,7 @@ from renderer.qt import controls
 from renderer.qt.gradients import paint_gradient
 from renderer.qt.icons import DEFAULT_SIZE, draw_icon
 from renderer.qt.images import ImageStore, image_rects
-from renderer.view.scroll import offsets as scroll_offsets
+from renderer.view.scroll import SHIFTED, offsets as scroll_offsets
 from renderer.qt.shadows import paint_shadows
 from renderer.qt.transforms import box_transform
 from renderer.qt.style import TEXT_TAG, px, qcolor, radii, sget, style_of, text_font
@@ -182,7 +182,7 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
                 p.setClipRect(rect, Qt.ClipOperation.IntersectClip)
             child_visible = (max(visible[0], own[0]), max(visible[1], own[1]),
                              min(visible[2], own[2]), min(visible[3], own[3]))
-        dx, dy = scroll_offsets(node) if tag == "scroll-view" else (0.0, 0.0)
+        dx, dy = scroll_offsets(node) if tag in SHIFTED else (0.0, 0.0)
         if dx or dy:  # a scrolled scroll-view: its content moves, its box and clip stay
             if not saved:
                 p.save()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from renderer.view import scroll
+from renderer.view import picker, scroll
 from renderer.view.events import propagate
 from renderer.view.nodes import TEXT, ViewNode, is_virtual_host
 from renderer.view.transform_hit import untransform
@@ -51,7 +51,8 @@ def hit_test(root: ViewNode, x: float, y: float) -> ViewNode | None:
             if box.x <= cx < box.x + box.width and box.y <= cy < box.y + box.height:
                 if not is_virtual_host(child):
                     found = child
-                visit(child, cx + left, cy + top)
+                if child.tag != "rich-text":  # its content takes no events (WeChat docs rich-text)
+                    visit(child, cx + left, cy + top)
             elif not _clips(child):
                 visit(child, cx + left, cy + top)  # overflowing content can still be hit
 
@@ -112,7 +113,7 @@ def _closest(node: ViewNode, tags: tuple[str, ...]) -> ViewNode | None:
 
 def after_tap(view: PageView, target: ViewNode) -> None:
     """Run the default action of the built-in component that was tapped."""
-    actor = _closest(target, ("navigator", "button", "switch", "checkbox", "radio", "input", "textarea"))
+    actor = _closest(target, ("navigator", "button", "switch", "checkbox", "radio", "input", "textarea", "picker"))
     if actor is None or truthy_attr(actor, "disabled"):
         return
     if actor.tag == "navigator":
@@ -123,6 +124,8 @@ def after_tap(view: PageView, target: ViewNode) -> None:
         form = _closest(actor, ("form",))
         if form is not None and form_type in ("submit", "reset"):
             _form_action(view, form, str(form_type))
+    elif actor.tag == "picker":
+        picker.open_for(view, actor)
     elif actor.tag == "switch":
         _toggle(view, actor, actor, lambda: checked_of(actor))
     elif actor.tag in ("checkbox", "radio"):

@@ -115,7 +115,9 @@ class ViewNode:
         value = self.attrs.get("style")
         text = "" if value is None else str(value)
         wxs = self.state.get("wxsStyle") if self.state else None  # WXS setStyle: a later segment
-        return f"{text};{wxs}" if wxs else text
+        text = f"{text};{wxs}" if wxs else text
+        own = self.state.get("builtinStyle") if self.state else None  # set by a built-in (swiper item size)
+        return f"{text};{own}" if own else text
 
     @property
     def index(self) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
-from renderer.view import builtins, scroll
+from renderer.view import builtins, picker_view, scroll, swiper
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
 from renderer.view.hover import PressState
 from renderer.view.lifetimes import component_tree, new_subtrees
@@ -50,6 +50,7 @@ class PageView:
         self.layout_dirty = True
         self._synced_generation = -1  # styles and layout reflect every change stamped up to this
         self.diagnostics: list[Diagnostic] = []
+        self.closed = False
 
     # messages from the logic layer ---------------------------------------
     def deliver(self, message: dict) -> None:
@@ -106,6 +107,8 @@ class PageView:
         laid_out = bool(rendered) or self.layout_dirty
         since = self._synced_generation
         if laid_out:
+            swiper.sync_tree(self, self.root, since)
+            picker_view.sync_tree(self, self.root, since)
             self.services.animator.scan(self, self.root, since)
             self.services.style_tree(self.root, since, self)
             self._root_box = self.services.layout(self.root, since)
@@ -238,6 +241,7 @@ class PageView:
         for node in reversed(list(self.root.walk())):
             if node.component is not None:
                 self.component_removed(node.component)
+        self.closed = True
         self.services.animator.forget(self.root)
         self.services.release_layout(self.root)
 
@@ -356,7 +360,8 @@ class PageView:
             self._touch = None
             return
         point = touch_point(x, y, self.scroll_top)
-        self._touch = {"target": target, "start": point, "moved": False, "t": now_ms, "longpressed": False}
+        self._touch = {"target": target, "start": point, "moved": False, "t": now_ms, "longpressed": False,
+                       "swiper": swiper.closest(target), "column": picker_view.closest_column(target)}
         self.press.press(target)
         self._send_calls(propagate(target, "touchstart", {}, touches=[point], changed_touches=[point]))
 
@@ -370,6 +375,11 @@ class PageView:
                 self.press.release(cancelled=True)
             self._touch["moved"] = True
         self._send_calls(propagate(self._touch["target"], "touchmove", {}, touches=[point], changed_touches=[point]))
+        dx, dy = point["pageX"] - start["pageX"], point["pageY"] - start["pageY"]
+        if self._touch["swiper"] is not None and self._touch["moved"]:
+            swiper.drag(self, self._touch["swiper"], dx, dy)
+        if self._touch["column"] is not None and self._touch["moved"]:
+            picker_view.drag(self, self._touch["column"], dy)
 
     def long_press(self) -> bool:
         """Fire `longpress` for the touch in progress; True when a handler took it."""
@@ -393,6 +403,10 @@ class PageView:
         if not touch["moved"]:
             self.press.release()
         self._send_calls(propagate(target, "touchend", {}, touches=[], changed_touches=[point]))
+        if touch.get("swiper") is not None and touch["moved"]:
+            swiper.release(self, touch["swiper"])
+        if touch.get("column") is not None and touch["moved"]:
+            picker_view.release(self, touch["column"])
         if touch["moved"] or touch["longpressed"]:
             return
         start = touch["start"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Protocol
 
+from renderer.view import rich_text
 from renderer.view.nodes import TEXT, ViewInstance, ViewNode, mark_changed
 
 # Attributes of a custom component's host node that are not properties.
@@ -92,7 +93,7 @@ class Reconciler:
     def _build(self, vnode: Any, owner: ViewInstance) -> ViewNode:
         if isinstance(vnode, str):
             return ViewNode(TEXT, owner, text=vnode)
-        tag, attrs, children = vnode[0], vnode[1], vnode[2]
+        tag, attrs, children = vnode[0], vnode[1], _children(vnode)
         node = ViewNode(tag, owner, attrs, key=vnode[3] if len(vnode) > 3 else None)
         node.vnode = vnode
         if _has_observer(attrs):
@@ -119,7 +120,7 @@ class Reconciler:
         if vnode == node.vnode:
             return  # the same attributes and the same subtree as last time (a C-level compare)
         node.vnode = vnode
-        attrs, children = vnode[1], vnode[2]
+        attrs, children = vnode[1], _children(vnode)
         if attrs != node.attrs:
             old_attrs = node.attrs
             node.attrs = attrs
@@ -157,6 +158,13 @@ class Reconciler:
 
 class _Missing:
     pass
+
+
+def _children(vnode: list) -> list:
+    """A vnode's children; a `rich-text` shows the nodes of its `nodes` attribute instead."""
+    if vnode[0] == "rich-text":
+        return rich_text.vnodes(vnode[1].get("nodes"))
+    return vnode[2]
 
 
 def _has_observer(attrs: dict) -> bool:

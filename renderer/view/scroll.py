@@ -17,6 +17,9 @@ from typing import Any, Iterable
 from renderer.view.nodes import TEXT, ViewNode
 
 DEFAULT_THRESHOLD = 50.0
+# Containers whose content paints shifted from its layout position: scrolled scroll-views,
+# a swiper showing its current item, a picker-view column centring its selected row.
+SHIFTED = frozenset({"scroll-view", "swiper", "picker-view-column"})
 
 
 def truthy(value: Any) -> bool:
@@ -43,10 +46,18 @@ def axes(node: ViewNode) -> tuple[bool, bool]:
 
 
 def offsets(node: ViewNode) -> tuple[float, float]:
-    """(scrollLeft, scrollTop) of a node's content (zero unless it is a scrolled scroll-view)."""
+    """(scrollLeft, scrollTop) of a node's content: a scroll-view's scroll, a swiper's or
+    picker-view column's shift; zero for anything else."""
     state = getattr(node, "state", None)
-    if getattr(node, "tag", None) != "scroll-view" or not state:
+    tag = getattr(node, "tag", None)
+    if tag not in SHIFTED or not state:
         return 0.0, 0.0
+    if tag == "swiper":
+        from renderer.view import swiper  # noqa: PLC0415 - swiper imports this module
+        return swiper.offsets(node)
+    if tag == "picker-view-column":
+        from renderer.view import picker_view  # noqa: PLC0415 - picker_view imports this module
+        return picker_view.offsets(node)
     return float(state.get("scrollLeft", 0.0)), float(state.get("scrollTop", 0.0))
 
 
@@ -93,7 +104,7 @@ def visual_shift(node: ViewNode) -> tuple[float, float]:
     """How far scrolled scroll-view ancestors move `node` on screen (subtract from its box)."""
     dx = dy = 0.0
     for anc in node.ancestors():
-        if anc.tag == "scroll-view":
+        if anc.tag in SHIFTED:
             left, top = offsets(anc)
             dx += left
             dy += top
