@@ -315,3 +315,39 @@ def paint_slider(p: QPainter, node: Any, rect: QRectF) -> None:
     p.setBrush(attr_color(node, "block-color", "#FFFFFF"))
     p.drawEllipse(QPointF(cx, rect.center().y()), knob / 2, knob / 2)
     p.restore()
+
+
+# ---------------------------------------------------------------- swiper
+def paint_swiper_dots(p: QPainter, node: Any, rect: QRectF, count: int, current: int, vertical: bool) -> None:
+    """`indicator-dots`: 8 px dots 10 px apart along the bottom (the right edge when vertical);
+    `indicator-color` (default rgba(0,0,0,.3)) and `indicator-active-color` (default #000000)."""
+    if count < 1 or not truthy(attr(node, "indicator-dots", False)):
+        return
+    idle = _css_color(attr(node, "indicator-color"), QColor(0, 0, 0, 77))
+    active = _css_color(attr(node, "indicator-active-color"), QColor(0, 0, 0))
+    size, gap = 8.0, 6.0
+    span = count * size + (count - 1) * gap
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    for i in range(count):
+        if vertical:
+            x, y = rect.right() - 10 - size, rect.center().y() - span / 2 + i * (size + gap)
+        else:
+            x, y = rect.center().x() - span / 2 + i * (size + gap), rect.bottom() - 10 - size
+        p.setBrush(active if i == current else idle)
+        p.drawEllipse(QRectF(x, y, size, size))
+    p.restore()
+
+
+def _css_color(value: Any, default: QColor) -> QColor:
+    """An attribute holding a CSS colour ("#fff", "rgba(255,255,255,.5)", "red")."""
+    if not isinstance(value, str) or not value.strip():
+        return default
+    import tinycss2  # noqa: PLC0415 - only swipers with coloured dots need it
+
+    from renderer.wxss.values import color  # noqa: PLC0415
+
+    parsed = color(tinycss2.parse_one_component_value(value.strip()))
+    found = qcolor(parsed) if isinstance(parsed, tuple) else None
+    return found if found is not None else default

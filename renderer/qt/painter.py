@@ -194,6 +194,8 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
             _paint(ctx, child, child_visible, override)
     if saved:
         p.restore()
+    if tag == "swiper" and shown:  # the dots paint over the items, fixed to the swiper box
+        _paint_swiper_dots(p, node, rect, matrix)
 
 
 def _is_text(node: Any) -> bool:
@@ -411,13 +413,24 @@ def _paint_builtin(ctx: _Ctx, box: Any, node: Any, tag: str, style: Any, rect: Q
             controls.paint_field(p, node, style, rect, tag == "textarea", color)
     elif tag == "icon":
         _paint_icon(p, node, style, rect)
-    elif tag == "image":
+    elif tag in ("image", "img"):  # rich-text's <img>
         _paint_image(ctx, node, style, rect)
     elif tag == "progress":
         controls.paint_progress(p, node, rect)
     elif tag == "slider":
         controls.paint_slider(p, node, rect)
     return None
+
+
+def _paint_swiper_dots(p: QPainter, node: Any, rect: QRectF, matrix: Any) -> None:
+    from renderer.view import swiper  # noqa: PLC0415
+
+    p.save()
+    if matrix is not None:
+        p.setTransform(matrix, True)
+    pages = swiper.last_index(node) + 1 if swiper.items(node) else 0
+    controls.paint_swiper_dots(p, node, rect, pages, swiper.current(node), swiper.vertical(node))
+    p.restore()
 
 
 def _paint_icon(p: QPainter, node: Any, style: Any, rect: QRectF) -> None:

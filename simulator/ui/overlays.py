@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextOption
 
 from renderer.qt.fonts import ui_font
 from renderer.qt.icons import draw_spinner
+from simulator.ui.picker_sheet import click_picker, paint_picker
 
 MASK = QColor(0, 0, 0, 153)  # rgba(0,0,0,.6)
 HAIRLINE = QColor(0, 0, 0, 26)
@@ -320,6 +321,9 @@ def paint_overlays(p: QPainter, w: float, h: float, ui: Any, bottom_inset: float
     bottom = _bottom_item(ui)
     if bottom is not None:
         paint_bottom(p, w, h, bottom[0], bottom[1], bottom_inset)
+    picker = _get(ui, "picker")
+    if picker is not None:
+        paint_picker(p, w, h, picker, bottom_inset)
     modal = _get(ui, "modal")
     if modal is not None:
         paint_modal(p, w, h, modal)
@@ -350,6 +354,8 @@ def click_overlays(ui: Any, w: float, h: float, x: float, y: float, bottom_inset
         elif lay.cancel is not None and lay.cancel.contains(pt):
             ui.answer_modal(False)
         return True
+    if _get(ui, "picker") is not None:
+        return click_picker(ui, w, h, x, y, bottom_inset)
     sheet = _get(ui, "action_sheet")
     if sheet is not None:
         lay = sheet_layout(w, h, sheet, bottom_inset)
