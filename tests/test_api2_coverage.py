@@ -14,4 +14,6 @@ def test_every_api_has_a_row_and_honest_status():
     assert set(registry()) <= set(table)
     assert table["getStorageSync"] == ("1", "implemented")
     assert table["requestPayment"][1] == "simulated" and table["getLocation"][1] == "simulated"
-    assert table["createCanvasContext"][1] == "not supported"
+    assert table["createCanvasContext"][1] == "implemented"
+    assert table["canvasToTempFilePath"][1] == "implemented"
+    assert table["openDocument"][1] == "not supported"

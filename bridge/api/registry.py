@@ -36,7 +36,7 @@ class ApiSpec:
 
 _REGISTRY: dict[str, ApiSpec] = {}
 _AREAS = ("storage", "ui", "navbar", "route", "system", "network", "auth", "permissions", "user",
-          "location", "payment", "device", "media", "tabbar", "events", "selector", "transfer", "socket",
+          "location", "payment", "device", "media", "tabbar", "events", "selector", "canvas", "transfer", "socket",
           "filesystem", "animation")
 
 

@@ -19,7 +19,7 @@ UNSUPPORTED: tuple[str, ...] = (
     # device
     "setScreenBrightness", "getScreenBrightness", "setKeepScreenOn",
     # canvas / files
-    "createCanvasContext", "canvasToTempFilePath", "getFileSystemManager", "saveFile", "openDocument",
+    "getFileSystemManager", "saveFile", "openDocument",
     # ui extras
     "setTabBarItem", "setTabBarStyle", "showTabBar", "hideTabBar", "setBackgroundColor",
     "setBackgroundTextStyle", "loadFontFace", "hideHomeButton", "showShareMenu", "hideShareMenu",

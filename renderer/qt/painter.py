@@ -15,9 +15,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from renderer.qt import controls
+from renderer.qt.canvas import paint_canvas
 from renderer.qt.gradients import paint_gradient
 from renderer.qt.icons import DEFAULT_SIZE, draw_icon
 from renderer.qt.images import ImageStore, image_rects
+from renderer.view.canvas import state_of as canvas_state
 from renderer.view.scroll import SHIFTED, offsets as scroll_offsets
 from renderer.qt.shadows import paint_shadows
 from renderer.qt.transforms import box_transform
@@ -419,6 +421,8 @@ def _paint_builtin(ctx: _Ctx, box: Any, node: Any, tag: str, style: Any, rect: Q
         controls.paint_progress(p, node, rect)
     elif tag == "slider":
         controls.paint_slider(p, node, rect)
+    elif tag == "canvas":
+        paint_canvas(p, canvas_state(node), controls.content_rect(style, rect), ctx.images)
     return None
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from bridge.diagnostics import WxsimError
 from renderer.view import scroll
+from renderer.view.canvas import node_answer as canvas_node
 from renderer.view.nodes import ViewInstance, ViewNode, is_virtual_host
 from renderer.view.query import select_all
 
@@ -126,9 +127,10 @@ def node_fields(view: Any, node: ViewNode, fields: dict) -> dict:
     for name in fields.get("computedStyle") or ():
         value = style.get(kebab(str(name))) if style is not None else None
         out[name] = css_text(value, kebab(str(name))) if style is not None else ""
-    for key in ("node", "context"):  # canvas nodes and contexts are not simulated
-        if fields.get(key):
-            out[key] = None
+    if fields.get("node"):
+        out["node"] = canvas_node(view, node)
+    if fields.get("context"):
+        out["context"] = None
     return out
 
 

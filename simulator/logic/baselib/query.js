@@ -25,6 +25,7 @@
     var args = { pageId: where.pageId, scopeId: where.scopeId, requests: this._reqs.slice() };
     W.invokeWith('SelectorQuery.exec', args, function (r) {
       var res = (r && r.results) || [];
+      if (W.reviveNodes) W.reviveNodes(res);
       cbs.forEach(function (fn, i) { if (typeof fn === 'function') W.guard(fn, null, [res[i] === undefined ? null : res[i]], hint); });
       if (typeof cb === 'function') W.guard(cb, null, [res], hint);
     }, hint);
