@@ -259,7 +259,6 @@ GAPS = (
     ("<movable-area>", "movable-area renders as a plain container"),
     ("<movable-view>", "movable-view renders as a plain container"),
     ("<picker-view", "picker-view renders as a plain container"),
-    ("<canvas>", "canvas drawing is not implemented (qrcode, watermark, color-picker)"),
     ("<rich-text>", "rich-text is not implemented"),
     ("<video>", "the video built-in is not implemented"),
     ("<page-container>", "page-container renders as a plain container"),
