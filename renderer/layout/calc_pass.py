@@ -20,18 +20,18 @@ MAX_PASSES = 3
 
 
 class CalcPass:
-    """The calc() elements of one layout session: Taffy node → (computed style, display)."""
+    """The calc() elements of one layout session: Taffy node → (computed style, display, line item)."""
 
     def __init__(self) -> None:
-        self.nodes: dict[int, tuple[Any, str]] = {}
+        self.nodes: dict[int, tuple[Any, str, bool]] = {}
         self.basis: dict[int, tuple[float, float]] = {}
         self.warned = False
         self.report: Callable[[Diagnostic], None] | None = None
 
-    def style(self, tn: int, cs: Any, display: str) -> Any:
+    def style(self, tn: int, cs: Any, display: str, line_item: bool = False) -> Any:
         """The Taffy style for a calc() element, with the basis of its last pass if any."""
-        self.nodes[tn] = (cs, display)
-        return element_style(cs, display, self.basis.get(tn))
+        self.nodes[tn] = (cs, display, line_item)
+        return element_style(cs, display, self.basis.get(tn), line_item)
 
     def forget(self, tn: int) -> None:
         self.nodes.pop(tn, None)
@@ -44,7 +44,7 @@ class CalcPass:
         parents = {c: p for p, kids in t.children.items() for c in kids}
         for n in range(MAX_PASSES):
             changed = False
-            for tn, (cs, display) in self.nodes.items():
+            for tn, (cs, display, line_item) in self.nodes.items():
                 parent = parents.get(tn)
                 if parent is None:
                     continue
@@ -52,7 +52,7 @@ class CalcPass:
                 old = self.basis.get(tn)
                 if old is None or abs(old[0] - basis[0]) > 0.01 or abs(old[1] - basis[1]) > 0.01:
                     self.basis[tn] = basis
-                    t.set_style(tn, element_style(cs, display, basis))
+                    t.set_style(tn, element_style(cs, display, basis, line_item))
                     t.mark_dirty(tn)
                     changed = True
             if not changed:

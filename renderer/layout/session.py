@@ -25,7 +25,7 @@ from .text import TextMeasurer
 class Rec:
     """What the last pass knew about one input node."""
 
-    __slots__ = ("node", "style", "text", "kids", "tn", "owned", "escapes", "fixed", "box", "rel")
+    __slots__ = ("node", "style", "text", "kids", "tn", "owned", "escapes", "fixed", "box", "rel", "line")
 
     def __init__(self, node: Any):
         self.node = node
@@ -38,6 +38,7 @@ class Rec:
         self.fixed = False               # inside a position: fixed subtree (Box.fixed)
         self.box: Box | None = None
         self.rel: tuple | None = None    # the Taffy node's last size: w, h
+        self.line = False                # an atomic inline in an anonymous line row (vertical-align applies)
 
 
 class LayoutSession:
@@ -164,10 +165,11 @@ class LayoutSession:
         rec.owned = []
 
     # building ----------------------------------------------------------------------
-    def element(self, node: Any, display: str, cb: int | None, fixed: bool) -> int:
-        """The Taffy node of an element laid out as `display` ("block" or "flex"), rebuilt."""
+    def element(self, node: Any, display: str, cb: int | None, fixed: bool, line: bool = False) -> int:
+        """The Taffy node of an element laid out as `display` ("block" or "flex"), rebuilt;
+        `line`: it sits in an anonymous line row (see `_inline_group`)."""
         rec = self._rec(node)
-        style = element_style(node.style, display)
+        style = element_style(node.style, display, None, line)
         tn = rec.tn
         if tn is None:
             tn = rec.tn = self.t.node(style)
@@ -183,9 +185,9 @@ class LayoutSession:
             rec.owned = []
             self.t.mark_dirty(tn)
         if has_calc(node.style):
-            self.t.set_style(tn, self.calc.style(tn, node.style, display))
+            self.t.set_style(tn, self.calc.style(tn, node.style, display, line))
         self._note_departures(rec, kids(node))
-        rec.style, rec.text, rec.kids = node.style, None, list(kids(node))
+        rec.style, rec.text, rec.kids, rec.line = node.style, None, list(kids(node)), line
         rec.fixed, rec.escapes, rec.box = fixed, False, None
         self.lists[tn] = []
         if cb is None or node.style.get("position") != "static":
@@ -203,20 +205,28 @@ class LayoutSession:
         self.stack.pop()
         return tn
 
-    def child(self, node: Any, parent_tn: int, cb: int, fixed: bool) -> None:
-        """Lay out an element child: reused if unchanged, in flow or re-parented if positioned."""
+    def child(self, node: Any, parent_tn: int, cb: int, fixed: bool, line: bool = False) -> None:
+        """Lay out an element child: reused if unchanged, in flow or re-parented if positioned.
+
+        `line`: the child is an atomic inline in an anonymous line row, where its
+        vertical-align is its align-self; a reused child that entered or left such a row is
+        restyled.
+        """
         d = _display(node)
         if d == "none":
             self.note(node)
             return
         pos = node.style.get("position")
         fixed = fixed or pos == "fixed"
+        display = "flex" if d in ("flex", "inline-flex") else "block"
         rec = self.recs.get(id(node))
         if rec is not None and rec.tn is not None and rec.fixed == fixed and not rec.escapes and self.clean(node):
             tn = rec.tn
             self.reused[tn] = rec
+            if rec.line != line:
+                self._restyle(rec, node, display, line)
         else:
-            tn = self.element(node, "flex" if d in ("flex", "inline-flex") else "block", cb, fixed)
+            tn = self.element(node, display, cb, fixed, line)
         if pos == "fixed":
             self.fixed_tns.add(tn)
             self.lists[self.fixed_root].append(tn)
@@ -230,6 +240,15 @@ class LayoutSession:
                 r.escapes = True
         else:
             self.lists[parent_tn].append(tn)
+
+    def _restyle(self, rec: Rec, node: Any, display: str, line: bool) -> None:
+        """Give a reused element's Taffy node the style of its new place (in or out of a line row)."""
+        tn = rec.tn
+        style = (self.calc.style(tn, node.style, display, line) if has_calc(node.style)
+                 else element_style(node.style, display, None, line))
+        self.t.set_style(tn, style)
+        self.t.mark_dirty(tn)
+        rec.line = line
 
     def _flex_children(self, node: Any, tn: int, cb: int, fixed: bool) -> None:
         """CSS Flexbox 1 §4: each element child is a flex item; contiguous text becomes one anonymous item."""
@@ -296,7 +315,7 @@ class LayoutSession:
         for c in group:
             if not _is_text(c) and _display(c) in ATOMIC:
                 self._flush_text(pending, style, line)
-                self.child(c, line, cb, fixed)
+                self.child(c, line, cb, fixed, True)
             else:
                 pending.append(c)
         self._flush_text(pending, style, line)

@@ -80,17 +80,32 @@ class _Resolved:
         return value
 
 
-def element_style(cs: Any, display: str, basis: tuple[float, float] | None = None) -> Style:
+def element_style(cs: Any, display: str, basis: tuple[float, float] | None = None,
+                  line_item: bool = False) -> Style:
     """The Taffy style of an element laid out as `display` ("block", "flex" or "none").
 
     `basis`: the containing block's (width, height) that calc() percentages resolve against,
     known after a first layout pass (renderer/layout/calc_pass.py).
+    `line_item`: the element is an atomic inline in an anonymous line row
+    (`anonymous_line_style`); its `vertical-align` then decides its `align-self`.
     """
-    key = (cs, display, basis)
+    key = (cs, display, basis, line_item)
     style = _cache.get(key)
     if style is None:
-        style = _cache[key] = _build(cs if basis is None else _Resolved(cs, *basis), display)
+        style = _cache[key] = _build(cs if basis is None else _Resolved(cs, *basis), display, line_item)
     return style
+
+
+# CSS 2.1 §10.8.1 on the anonymous line row's cross axis. `top`/`bottom` align with the line
+# box's edges and `middle` is approximated by centring in the line. Every other value
+# (baseline, text-top, text-bottom, sub, super, lengths) keeps the row's bottom alignment,
+# the approximation of baseline alignment used for atomic inlines (see anonymous_line_style).
+_VALIGN = {"top": AlignSelf.FLEX_START, "middle": AlignSelf.CENTER, "bottom": AlignSelf.FLEX_END}
+
+
+def line_align(vertical_align: Any) -> AlignSelf:
+    """The `align-self` of an atomic inline in an anonymous line row for its `vertical-align`."""
+    return _VALIGN.get(vertical_align, AlignSelf.FLEX_END)
 
 
 def anonymous_line_style(text_align: str) -> Style:
@@ -117,7 +132,7 @@ def anonymous_block_style() -> Style:
     return style
 
 
-def _build(cs: Any, display: str) -> Style:
+def _build(cs: Any, display: str, line_item: bool = False) -> Style:
     g = cs.get
     position = g("position")
     kwargs: dict[str, Any] = dict(
@@ -138,7 +153,9 @@ def _build(cs: Any, display: str) -> Style:
         gap=Size(width=length(_gap(g("column-gap"))), height=length(_gap(g("row-gap")))),
         justify_content=_JUSTIFY.get(g("justify-content")),
         align_items=_ALIGN_ITEMS.get(g("align-items")),
-        align_self=_ALIGN_SELF.get(g("align-self")),
+        # In a real flex container vertical-align has no effect (CSS Flexbox 1 §4); in a line
+        # row align-self stands for vertical-align (align-self does not apply to inlines).
+        align_self=line_align(g("vertical-align")) if line_item else _ALIGN_SELF.get(g("align-self")),
         align_content=_ALIGN_CONTENT.get(g("align-content")),
     )
     if position != "static":

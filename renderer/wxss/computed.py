@@ -33,6 +33,7 @@ INITIAL: dict[str, Any] = {
     "line-height": 16.0 * NORMAL_LINE_HEIGHT, LH_FACTOR_KEY: NORMAL_LINE_HEIGHT, REM_KEY: 16.0,
     VARS_KEY: NO_CUSTOM_PROPS,
     "text-align": "left", "text-decoration": "none", "white-space": "normal", "word-break": "normal",
+    "vertical-align": "baseline",
     "flex-direction": "row", "flex-wrap": "nowrap", "justify-content": "flex-start",
     "align-items": "stretch", "align-self": "auto", "align-content": "stretch",
     "flex-grow": 0.0, "flex-shrink": 1.0, "flex-basis": "auto", "row-gap": 0.0, "column-gap": 0.0,

@@ -243,6 +243,9 @@ _register_single(("line-height",), _line_height)
 _register_single(("text-align",), keywords("left", "right", "center", "justify", "start", "end"))
 _register_single(("white-space",), keywords("normal", "pre", "nowrap", "pre-wrap", "pre-line", "break-spaces"))
 _register_single(("word-break",), keywords("normal", "break-all", "keep-all", "break-word"))
+# CSS 2.1 §10.8.1 vertical-align: a keyword or a (possibly negative) length/percentage.
+_register_single(("vertical-align",), lambda t: v.length_or(
+    t, "baseline", "top", "middle", "bottom", "text-top", "text-bottom", "sub", "super"))
 
 
 @prop("text-decoration", "text-decoration-line")

@@ -211,7 +211,6 @@ GAPS = (
     ("@media", "@media rules are skipped"),
     ("@font-face", "offline: the remote t-icon font (tdesign.gtimg.com) could not be fetched or found in "
                     "the font cache, so its glyphs are not drawn"),
-    ("'vertical-align'", "vertical-align is not implemented"),
     ("'box-shadow'", "box-shadow is not painted"),
     ("'background-", "background images and gradients are not painted"),
     ("only the colour part of 'background'", "gradients are not painted"),

@@ -236,7 +236,6 @@ GAPS = (
     ("'cursor'", "no visual effect on a phone"),
     ("'-webkit-tap-highlight-color'", "no visual effect in a render"),
     ("'-webkit-overflow-scrolling'", "no visual effect in a render"),
-    ("'vertical-align'", "vertical-align is not implemented"),
     ("'word-wrap'", "legacy alias of overflow-wrap; long words break anyway"),
     ("'background-size'", "background images are not painted (picker mask gradient)"),
     ("<video>", "the video built-in is not implemented"),

@@ -144,7 +144,6 @@ GAPS = (
     ("@media", "@media rules are skipped"),
     ("@supports", "@supports rules are skipped"),
     ("@font-face", "web fonts are not loaded"),
-    ("'vertical-align'", "vertical-align is not implemented"),
     ("'box-shadow'", "box-shadow is not painted"),
     ("'background-", "background images and gradients are not painted"),
     ("only the colour part of 'background'", "gradients are not painted"),
