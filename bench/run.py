@@ -221,8 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     log("wxsim ...")
     wx = bench_wxsim(project, args.quick)
     peer, why = (None, "skipped (--no-peer)") if args.no_peer else (log("peer ...") or bench_peer(args.quick))
-    print(f"\nwxsim vs miniprogram-simulate (official compiler), ms, median (min–max); "
-          f"warm = after warm-up in one process, cold = first use in a fresh process; ratio = wxsim / peer\n")
+    print("\nwxsim vs miniprogram-simulate (official compiler), ms, median (min–max); "
+          "warm = after warm-up in one process, cold = first use in a fresh process; ratio = wxsim / peer\n")
     print(table(wx, peer))
     if peer is None:
         print(f"\nNo peer numbers: {why}.")

@@ -114,10 +114,10 @@ def mini_program_module(wxsim_project: Path, wxsim_device: str | None,
         mp.close()
 
 
-@pytest.fixture
-def assert_screenshot() -> Any:
+@pytest.fixture(name="assert_screenshot")
+def assert_screenshot_fixture() -> Any:
     """The visual assertion as a fixture, for tests that prefer not to import it."""
-    return globals()["assert_screenshot"]
+    return assert_screenshot
 
 
 # visual assertions -----------------------------------------------------------------------------

@@ -71,3 +71,12 @@ def test_no_project_is_a_usage_error_only_when_used(pytester: pytest.Pytester) -
     assert pytester.runpytest_subprocess("test_plain.py").ret == 0
     result = pytester.runpytest_subprocess("test_uses.py")
     assert "no project to launch" in result.stdout.str() + result.stderr.str()
+
+
+def test_assert_screenshot_is_also_a_fixture(pytester: pytest.Pytester) -> None:
+    _suite(pytester, "def test_look(mini_program, assert_screenshot):\n"
+                     "    assert_screenshot(mini_program, 'home')\n")
+    first = pytester.runpytest_subprocess()
+    first.assert_outcomes(failed=1)  # records the missing baseline, then fails as designed
+    assert "no baseline" in first.stdout.str()
+    pytester.runpytest_subprocess().assert_outcomes(passed=1)

@@ -7,7 +7,7 @@ from typing import Any
 
 from renderer.view import scroll
 from simulator.automation import Element
-from simulator.automator.handles import Handles, ProtocolError
+from simulator.automator.handles import ProtocolError
 from simulator.automator.page import call_method, find_all, find_one, set_data
 from simulator.automator.styles import css_text
 
