@@ -1,9 +1,12 @@
-"""Painting gradient backgrounds (CSS Images 3 §3.1-3.2, §3.5 colour stops).
+"""Painting gradient images (CSS Images 3 §3.1-3.2, §3.5 colour stops; CSS Images 4 §3.3
+conic gradients) as backgrounds and as alpha masks (CSS Masking 1 §3.2).
 
 The gradient line of a linear gradient passes through the box centre at the gradient's
 angle (0deg points up, clockwise) and is long enough that its ends touch the box's
 corners: |w sin a| + |h cos a| (§3.1.1). Stops without a position are spread evenly
-between their neighbours (§3.5.3).
+between their neighbours (§3.5.3). A conic gradient starts at its `from` angle measured
+from 12 o'clock and runs clockwise, while QConicalGradient starts at 3 o'clock and runs
+counter-clockwise: the start becomes 90deg - from and each stop t is placed at 1 - t.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QBrush, QGradient, QLinearGradient, QPainter, QPainterPath, QRadialGradient
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QGradient, QImage, QLinearGradient, QPaintDevice,
+                           QPainter, QPainterPath, QPixmap, QRadialGradient)
 
-from renderer.qt.style import qcolor
+from renderer.qt.style import px, qcolor
 
 
 def _fractions(stops: tuple, length: float) -> list[float | None]:
@@ -59,6 +63,35 @@ def _apply_stops(g: QGradient, stops: tuple, length: float) -> None:
     g.setSpread(QGradient.Spread.PadSpread)
 
 
+def _placed(stops: tuple, length: float) -> list[tuple[float, QColor]]:
+    """Stops at their own positions on a [0, 1] line (clamped), first and last colours padding
+    the ends; a hard stop is nudged apart since Qt merges stops at equal positions."""
+    placed: list[tuple[float, QColor]] = []
+    for (color, _), f in zip(stops, _fractions(stops, length)):
+        c = qcolor(color)
+        if c is None:
+            continue
+        t = min(1.0, max(0.0, f))
+        if placed and t <= placed[-1][0]:
+            t = min(1.0, placed[-1][0] + 1e-4)
+        placed.append((t, c))
+    if placed and placed[0][0] > 0.0:
+        placed.insert(0, (0.0, placed[0][1]))
+    if placed and placed[-1][0] < 1.0:
+        placed.append((1.0, placed[-1][1]))
+    return placed
+
+
+def _conic(image: tuple, rect: QRectF) -> QConicalGradient:
+    """CSS Images 4 §3.3 as a QConicalGradient (stops clamped to one turn)."""
+    _, start, (x, y), stops = image
+    centre = QPointF(rect.x() + px(x, rect.width()), rect.y() + px(y, rect.height()))
+    g = QConicalGradient(centre, 90.0 - start)
+    for t, c in _placed(stops, 1.0):
+        g.setColorAt(1.0 - t, c)
+    return g
+
+
 def paint_gradient(p: QPainter, image: Any, rect: QRectF, path: QPainterPath | None) -> None:
     """Fill `rect` (or `path`, for rounded corners) with a computed gradient value."""
     if not isinstance(image, tuple) or rect.isEmpty():
@@ -77,10 +110,44 @@ def paint_gradient(p: QPainter, image: Any, rect: QRectF, path: QPainterPath | N
     elif image[0] == "radial":
         radius = math.hypot(w / 2, h / 2)
         g = QRadialGradient(QPointF(cx, cy), radius)
-        _apply_stops(g, image[1], radius)
+        for t, c in _placed(image[1], radius):  # the radius stays: stops keep their own places
+            g.setColorAt(t, c)
+    elif image[0] == "conic":
+        g = _conic(image, rect)
     else:
         return
     if path is not None:
         p.fillPath(path, QBrush(g))
     else:
         p.fillRect(rect, QBrush(g))
+
+
+def blank_layer(device: QPaintDevice) -> QImage:
+    """A transparent image covering `device` pixel for pixel (same device pixel ratio)."""
+    ratio = device.devicePixelRatio()
+    if isinstance(device, (QImage, QPixmap)):  # sized in device pixels already
+        w, h = device.width(), device.height()
+    else:  # widgets report logical sizes
+        w, h = math.ceil(device.width() * ratio), math.ceil(device.height() * ratio)
+    image = QImage(max(1, w), max(1, h), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def apply_mask(layer: QPainter, image: Any, rect: QRectF) -> None:
+    """CSS Masking 1 §3.2: keep what `layer` holds only as far as the gradient `image` drawn
+    over the border box `rect` is opaque (alpha mask); outside the box nothing is kept."""
+    mask = blank_layer(layer.device())
+    mp = QPainter(mask)
+    mp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    mp.setTransform(layer.transform())
+    paint_gradient(mp, image, rect, None)
+    mp.end()
+    layer.save()
+    layer.resetTransform()
+    layer.setClipping(False)
+    layer.setOpacity(1.0)
+    layer.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+    layer.drawImage(QPointF(0, 0), mask)
+    layer.restore()

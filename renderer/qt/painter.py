@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from renderer.qt import controls
 from renderer.qt.canvas import paint_canvas
-from renderer.qt.gradients import paint_gradient
+from renderer.qt.gradients import apply_mask, blank_layer, paint_gradient
 from renderer.qt.icons import DEFAULT_SIZE, draw_icon
 from renderer.qt.images import ImageStore, image_rects
 from renderer.view.canvas import state_of as canvas_state
@@ -122,13 +122,18 @@ def _intersects(b: Bounds, v: tuple[float, float, float, float]) -> bool:
     return b[0] < v[2] and b[2] > v[0] and b[1] < v[3] and b[3] > v[1]
 
 
-def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_root: bool = False) -> None:
+def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_root: bool = False,
+           masked: bool = False) -> None:
     style = style_of(box)
     node = getattr(box, "node", None)
     if not ctx.in_fixed and not fixed_root and (getattr(box, "fixed", False) or sget(style, "position") == "fixed"):
         ctx.fixed.append((box, override))
         return
     if not _intersects(box_bounds(box), visible):
+        return
+    mask = sget(style, "mask-image", "none")
+    if mask != "none" and not masked:
+        _paint_masked(ctx, box, visible, override, fixed_root, mask)
         return
     p = ctx.painter
     opacity = sget(style, "opacity", 1.0)
@@ -198,6 +203,33 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
         p.restore()
     if tag == "swiper" and shown:  # the dots paint over the items, fixed to the swiper box
         _paint_swiper_dots(p, node, rect, matrix)
+
+
+def _paint_masked(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_root: bool,
+                  mask: Any) -> None:
+    """CSS Masking 1 §3.2: paint the box and its descendants into a transparent layer, keep it
+    where the gradient mask over the border box is opaque, then draw the layer in place."""
+    p = ctx.painter
+    layer = blank_layer(p.device())
+    lp = QPainter(layer)
+    lp.setRenderHints(p.renderHints())
+    lp.setTransform(p.transform())
+    lp.setOpacity(p.opacity())
+    ctx.painter = lp
+    try:
+        _paint(ctx, box, visible, override, fixed_root, masked=True)
+    finally:
+        ctx.painter = p
+    matrix = box_transform(style_of(box), box.x, box.y, box.width, box.height)
+    if matrix is not None:  # the mask follows the box's own transform
+        lp.setTransform(matrix, True)
+    apply_mask(lp, mask, QRectF(box.x, box.y, box.width, box.height))
+    lp.end()
+    p.save()
+    p.resetTransform()
+    p.setOpacity(1.0)
+    p.drawImage(QPointF(0, 0), layer)
+    p.restore()
 
 
 def _is_text(node: Any) -> bool:

@@ -39,12 +39,12 @@ INITIAL: dict[str, Any] = {
     "flex-grow": 0.0, "flex-shrink": 1.0, "flex-basis": "auto", "row-gap": 0.0, "column-gap": 0.0,
     "z-index": "auto", "overflow-x": "visible", "overflow-y": "visible",
     "content": "normal", "transform": "none", "transform-origin": (("%", 50.0), ("%", 50.0)),
-    "box-shadow": "none", "background-image": "none",
+    "box-shadow": "none", "background-image": "none", "mask-image": "none",
     "text-overflow": "clip", "-webkit-line-clamp": "none", "-webkit-box-orient": "horizontal",
 }
 
 # Properties whose values nest lengths (tuples of steps/layers): converted element-wise.
-NESTED_LENGTHS = frozenset({"transform", "transform-origin", "box-shadow", "background-image"})
+NESTED_LENGTHS = frozenset({"transform", "transform-origin", "box-shadow", "background-image", "mask-image"})
 _UNITS = ("px", "rpx", "em", "rem", "vw", "vh", "sat", "sar", "sab", "sal", "calc")
 _INSET = {"sat": 0, "sar": 1, "sab": 2, "sal": 3}
 
@@ -68,6 +68,9 @@ LONGHANDS_OF: dict[str, tuple[str, ...]] = {
     "gap": ("row-gap", "column-gap"),
     "overflow": ("overflow-x", "overflow-y"),
     "background": ("background-color", "background-image"),
+    "mask": ("mask-image",),
+    "-webkit-mask": ("mask-image",),
+    "-webkit-mask-image": ("mask-image",),
     "text-decoration-line": ("text-decoration",),
     "font": ("font-style", "font-weight", "font-size", "line-height", "font-family"),
     "-webkit-transform": ("transform",),
@@ -222,6 +225,13 @@ def resolve(value: Any, basis: float) -> Any:
     return value
 
 
+def _stops_color(image: Any, color: Any) -> Any:
+    """A gradient value with its currentColor stops resolved to `color`."""
+    if type(image) is not tuple or not any(c == "currentcolor" for c, _ in image[-1]):
+        return image
+    return (*image[:-1], tuple((color if c == "currentcolor" else c, pos) for c, pos in image[-1]))
+
+
 def _deep_lengths(value: Any, fs: float, rem: float, vp: Viewport) -> Any:
     """Convert every (unit, n) length nested in a tuple value; percentages stay."""
     if type(value) is not tuple:
@@ -282,6 +292,8 @@ def _finish_borders(values: dict[str, Any]) -> None:
             values[f"border-{s}-color"] = color
     if values["background-color"] == "currentcolor":
         values["background-color"] = color
+    for name in ("background-image", "mask-image"):  # CSS Images 3 §3.5.1: stop colours too
+        values[name] = _stops_color(values[name], color)
     shadows = values["box-shadow"]
     if shadows != "none":
         values["box-shadow"] = tuple(sh[:5] + ((color if sh[5] == "currentcolor" else sh[5]),) for sh in shadows)

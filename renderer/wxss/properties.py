@@ -16,6 +16,11 @@ VALIDATORS: dict[str, Validator] = {}
 SIDES = ("top", "right", "bottom", "left")
 
 
+# A validator returns {UNSUPPORTED_KEY: True} for a well-formed value wxsim does not implement;
+# the declaration is then dropped with a one-time "unsupported value" warning.
+UNSUPPORTED_KEY = "-wxsim-unsupported-value"
+
+
 def prop(*names: str) -> Callable[[Validator], Validator]:
     def register(fn: Validator) -> Validator:
         for name in names:

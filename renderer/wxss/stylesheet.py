@@ -10,7 +10,7 @@ import tinycss2
 
 from bridge.diagnostics import Diagnostic, Report, WxsimError
 
-from .properties import VALIDATORS
+from .properties import UNSUPPORTED_KEY, VALIDATORS
 from .selectors import Selector, SelectorError, parse_selector, split_groups
 from .media import MediaError, parse_media
 from .variables import uses_var
@@ -283,6 +283,9 @@ def _declaration(item: Any, path: str | None, report: Report, warn_once: WarnOnc
         parsed: dict[str, Any] | None = {"-wxsim-keyword": tokens[0].lower_value}
     else:
         parsed = validator(tokens)
+    if parsed is not None and parsed.get(UNSUPPORTED_KEY):
+        warn_once(("value", name), f"unsupported value for '{name}'; declaration ignored", *where)
+        return None
     if parsed is None:
         report(Diagnostic("warning", f"invalid value for '{name}': {tinycss2.serialize(item.value).strip()}", *where))
         return None

@@ -212,8 +212,8 @@ GAPS = (
     ("@font-face", "offline: the remote t-icon font (tdesign.gtimg.com) could not be fetched or found in "
                     "the font cache, so its glyphs are not drawn"),
     ("'box-shadow'", "box-shadow is not painted"),
-    ("'background-", "background images and gradients are not painted"),
-    ("only the colour part of 'background'", "gradients are not painted"),
+    ("'background-", "url() images, layered gradients and background size, position and clip are not painted"),
+    ("only the colour part of 'background'", "a background position in the shorthand is ignored"),
     ("'float'", "float is not implemented"),
     ("'clear'", "float is not implemented"),
     ("'display': table", "table layout is not implemented"),
@@ -241,7 +241,6 @@ GAPS = (
     ("'backface-visibility'", "no visual effect without 3D transforms"),
     ("'perspective'", "no visual effect without 3D transforms"),
     ("'clip", "clipping paths are not applied"),
-    ("'mask", "CSS masks are not painted"),
     ("'object-fit'", "object-fit is not implemented"),
     ("'aspect-ratio'", "aspect-ratio is not implemented"),
     ("'inset'", "the inset shorthand is not implemented"),
