@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextOption
 from renderer.qt.fonts import ui_font
 from renderer.qt.icons import draw_spinner
 from simulator.ui.picker_sheet import click_picker, paint_picker
+from simulator.ui.sheet import MASK, begin_sheet
 
-MASK = QColor(0, 0, 0, 153)  # rgba(0,0,0,.6)
 HAIRLINE = QColor(0, 0, 0, 26)
 TOAST_BG = QColor(76, 76, 76, 255)
 
@@ -191,12 +191,7 @@ def sheet_layout(w: float, h: float, sheet: Any, bottom_inset: float = 0.0) -> S
 
 def paint_action_sheet(p: QPainter, w: float, h: float, sheet: Any, bottom_inset: float = 0.0) -> SheetLayout:
     lay = sheet_layout(w, h, sheet, bottom_inset)
-    p.save()
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.fillRect(QRectF(0, 0, w, h), MASK)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor("#F7F7F7"))
-    p.drawRoundedRect(lay.box.adjusted(0, 0, 0, 12), 12, 12)
+    begin_sheet(p, w, h, lay.box, QColor("#F7F7F7"))
     white = QColor("#FFFFFF")
     first = lay.alert or (lay.items[0] if lay.items else None)
     if first is not None:
@@ -256,12 +251,7 @@ def _button(p: QPainter, rect: QRectF, text: str, primary: bool) -> None:
 def paint_bottom(p: QPainter, w: float, h: float, kind: str, item: Any, bottom_inset: float = 0.0) -> BottomLayout:
     """Paint the permission dialog, payment sheet or location picker; returns its layout."""
     lay = bottom_layout(w, h, kind, bottom_inset)
-    p.save()
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.fillRect(QRectF(0, 0, w, h), MASK)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor("#FFFFFF"))
-    p.drawRoundedRect(lay.box.adjusted(0, 0, 0, 12), 12, 12)
+    begin_sheet(p, w, h, lay.box, QColor("#FFFFFF"))
     x, y, inner = 24.0, lay.box.y() + 24, w - 48
     dim, dark = QColor(0, 0, 0, 128), QColor(0, 0, 0, 230)
     if kind == "payment":

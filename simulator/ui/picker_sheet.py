@@ -12,11 +12,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from renderer.qt.fonts import ui_font
+from simulator.ui.sheet import begin_sheet
 
 ROW = 48.0
 SHOWN = 5  # rows visible per column, the selected one in the middle
 HEADER = 56.0
-MASK = QColor(0, 0, 0, 153)
 
 
 @dataclass
@@ -51,12 +51,7 @@ def _rows(session: Any, column: int, rect: QRectF) -> list[tuple[int, QRectF]]:
 
 def paint_picker(p: QPainter, w: float, h: float, session: Any, bottom_inset: float = 0.0) -> PickerLayout:
     lay = picker_layout(w, h, session, bottom_inset)
-    p.save()
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.fillRect(QRectF(0, 0, w, h), MASK)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor("#FFFFFF"))
-    p.drawRoundedRect(lay.box.adjusted(0, 0, 0, 12), 12, 12)
+    begin_sheet(p, w, h, lay.box, QColor("#FFFFFF"))
     p.setFont(ui_font(17, 400))
     p.setPen(QColor(0, 0, 0, 230))
     p.drawText(lay.cancel, Qt.AlignmentFlag.AlignCenter, "取消")
