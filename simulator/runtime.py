@@ -23,7 +23,7 @@ from bridge.api.storage import Storage, default_storage_dir
 from bridge.api.ui import UiState
 from bridge.channel import Bridge
 from bridge.diagnostics import Diagnostic, WxsimError
-from renderer.view import font_fetch
+from renderer.view import remote
 from renderer.view.nodes import mark_changed
 from renderer.view.page import PageView
 from renderer.view.services import ViewServices
@@ -91,6 +91,10 @@ class Simulator:
         self.view.open_picker = self.ui.open_picker
         self.view.post_threadsafe = self.call_soon_threadsafe
         self.view.fonts_arrived = self._fonts_arrived
+        self.view.resources.local_files = self.local_file
+        self.view.resources.post_threadsafe = self.call_soon_threadsafe
+        self.view.resources.record = self._record_resource
+        self.view.image_size = _default_image_size()
         self.view.animator.clock = self.clock.now_ms
         self.router = PageStack(self)
         self.logic = LogicHost(self.project, self._post_from_logic, self.report, self._invoke_sync,
@@ -218,6 +222,10 @@ class Simulator:
         """An event of a task object (RequestTask, SocketTask, IntersectionObserver…) in the logic layer."""
         self._post("taskEvent", "host→logic", None, {"taskId": task_id, "event": event, "data": data})
 
+    def _record_resource(self, entry: dict) -> None:
+        """A remote image or font the view loaded, in the traffic log (with where it came from)."""
+        self.bridge.post("resource", "host→view", None, entry, deliver=False)
+
     def local_file(self, path: str) -> Path | None:
         """The file behind a `wxfile://usr/...` or temp path the program holds (for `<image>`)."""
         from bridge.api.filesystem import resolve
@@ -339,7 +347,7 @@ class Simulator:
             return True
         if self.view.animator.busy():  # running animations end; automation sees their end state
             return True
-        if font_fetch.shared().busy():  # a web font in flight, for a few seconds: shots show its glyphs
+        if remote.shared().busy():  # a web font in flight, for a few seconds: shots show its glyphs
             return True
         now = self.clock.now_ms()
         if self._host_timers and self._host_timers[0][0] <= now + SETTLE_HORIZON_MS:
@@ -352,7 +360,7 @@ class Simulator:
         return not (self.bridge.pending() or self._threadsafe or self.apis.busy()
                     or any(page.needs_flush() for page in self.router.all_views())
                     or any(name not in USER_ANSWERED for name in self._open_calls.values())
-                    or self.view.animator.busy() or font_fetch.shared().busy())
+                    or self.view.animator.busy() or remote.shared().busy())
 
     def wait_idle(self, timeout: float = 10.0) -> None:
         """Pump until nothing is pending; raises TimeoutError naming what is still busy.
@@ -491,6 +499,16 @@ class Simulator:
 
     def close(self) -> None:
         self.router.close_all()
+
+
+def _default_image_size() -> Any:
+    """Qt's image header reader (headless included); None without Qt (images never load)."""
+    try:
+        from renderer.qt.images import image_size
+
+        return image_size
+    except Exception:  # no Qt libraries on this machine
+        return None
 
 
 def _default_measurer() -> Any:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.view import font_fetch
+from renderer.view import remote
 
 
 def _mono_font() -> Path:
@@ -66,7 +66,7 @@ def fresh_fetcher(tmp_path, monkeypatch):
     from renderer.qt import font_faces
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(font_fetch, "_shared", None)
+    monkeypatch.setattr(remote, "_shared", None)
     monkeypatch.setattr(font_faces, "_loaded", {})
     yield tmp_path / "cache" / "wxsim" / "fonts"
 
@@ -105,7 +105,7 @@ def test_fonts2_remote_face_fetched_registered_and_relaid_out(tmp_path, fresh_fe
         # every 'i' is as wide as any monospaced glyph: ten of them at 20px are far wider than UI 'i's
         assert wide > 90, wide
         assert not [d for d in mp.diagnostics() if "font-face" in d.message]
-        assert font_fetch.remote_url(url) == f"https://127.0.0.1:{server.port}/f.ttf?v=1"
+        assert remote.remote_url(url) == f"https://127.0.0.1:{server.port}/f.ttf?v=1"
     finally:
         server.close()
 
@@ -114,7 +114,7 @@ def test_fonts2_cached_font_used_without_network(tmp_path, fresh_fetcher, open_p
     data = _mono_font().read_bytes()
     url = "http://127.0.0.1:9/f.ttf"  # nothing listens on the discard port: only the cache can answer
     fresh_fetcher.mkdir(parents=True)
-    font_fetch.cache_path(url).write_bytes(data)
+    remote.cache_path(url).write_bytes(data)
     mp = open_project(_project(tmp_path / "p", url, "cached-mono"))
     assert _width(mp) > 90
     assert not [d for d in mp.diagnostics() if "font-face" in d.message]
@@ -132,7 +132,7 @@ def test_fonts2_failed_fetch_warns_once_with_position(tmp_path, fresh_fetcher, o
         w = warnings[0]
         assert "HTTP 404" in w.message and (w.file, w.line, w.column) == ("pages/index/index.wxss", 1, 1)
         assert narrow < 90 and server.hits == 1
-        assert not os.path.exists(font_fetch.cache_path(url))
+        assert not os.path.exists(remote.cache_path(url))
     finally:
         server.close()
 

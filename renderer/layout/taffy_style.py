@@ -158,6 +158,9 @@ def _build(cs: Any, display: str, line_item: bool = False) -> Style:
         align_self=line_align(g("vertical-align")) if line_item else _ALIGN_SELF.get(g("align-self")),
         align_content=_ALIGN_CONTENT.get(g("align-content")),
     )
+    ratio = g("aspect-ratio")
+    if type(ratio) is float and "auto" in (g("width"), g("height")):
+        kwargs["aspect_ratio"] = ratio  # CSS Sizing 4 §5.1: no effect when both sizes are given
     if position != "static":
         kwargs["inset"] = Rect(*(length(g(s)) for s in SIDES))
     return Style(**kwargs)

@@ -12,10 +12,7 @@ that family falls back to the UI fonts.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import posixpath
-import urllib.parse
 from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray
@@ -23,7 +20,8 @@ from PySide6.QtGui import QFontDatabase
 
 from bridge.diagnostics import Diagnostic
 from renderer.qt import fonts
-from renderer.view.font_fetch import remote_url
+from renderer.view.remote import remote_url
+from renderer.view.resources import data_uri_bytes
 
 ReadBytes = Callable[[str], bytes]
 # url → the font bytes, None while a fetch is in flight; raises OSError(why) when it failed
@@ -33,19 +31,6 @@ _SKIP_FORMATS = ("embedded-opentype", "svg")
 _KNOWN_FORMATS = ("truetype", "opentype", "woff", "woff2", "collection")
 _SKIP_EXTENSIONS = (".eot", ".svg", ".svgz")
 _loaded: dict[tuple, str | None] = {}  # (family, source) → the Qt family it registered
-
-
-def data_uri_bytes(uri: str) -> bytes | None:
-    """RFC 2397: the payload of a `data:` URI (base64 or percent-encoded)."""
-    head, sep, payload = uri.partition(",")
-    if not sep:
-        return None
-    if head.lower().endswith(";base64"):
-        try:
-            return base64.b64decode(payload.strip(), validate=False)
-        except (binascii.Error, ValueError):
-            return None
-    return urllib.parse.unquote_to_bytes(payload)
 
 
 def source_path(url: str, sheet: str) -> str | None:

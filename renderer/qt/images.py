@@ -2,14 +2,14 @@
 
 Sources are files inside the mini program (absolute `/images/a.png` from the mini-program
 root, or relative to the page's folder), `data:` URIs, and the program's own local files
-(`wxfile://usr/...`, temp paths from chooseImage / downloadFile) through `local_files`. Remote URLs are not fetched (the
-simulator has no network for the view layer); like a failed load, they draw nothing and are
-reported once, so a broken path shows up in the diagnostics instead of crashing or spamming.
+(`wxfile://usr/...`, temp paths from chooseImage / downloadFile) through `local_files`, and
+remote urls through `remote` (the bytes renderer/view/resources.py fetched, or mocked, for the
+page's image loads; None until they arrive). A source that cannot be loaded draws nothing and
+is reported once, so a broken path shows up in the diagnostics instead of crashing or spamming.
 """
 
 from __future__ import annotations
 
-import base64
 import posixpath
 from pathlib import Path
 from typing import Callable
@@ -18,6 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import QImage, QImageReader
 
 from bridge.diagnostics import Diagnostic
+from renderer.view.resources import data_uri_bytes
 
 Report = Callable[[Diagnostic], None]
 
@@ -26,12 +27,14 @@ class ImageStore:
     """Resolves and caches images for a page (`base_dir` is the page's folder, e.g. `pages/index`)."""
 
     def __init__(self, root: str | Path | None, base_dir: str = "", report: Report | None = None,
-                 file: str | None = None, local_files: Callable[[str], Path | None] | None = None) -> None:
+                 file: str | None = None, local_files: Callable[[str], Path | None] | None = None,
+                 remote: Callable[[str], bytes | None] | None = None) -> None:
         self.root = Path(root).resolve() if root is not None else None
         self.base_dir = base_dir.strip("/")
         self.report = report
         self.file = file  # the page's WXML, for diagnostics
         self.local_files = local_files  # `wxfile://usr/...` and temp paths (`http://tmp/...`) → file
+        self.remote = remote  # a remote url → its bytes once loaded (the view reports failures)
         self._cache: dict[str, tuple[float, QImage | None]] = {}
         self._reported: set[str] = set()
 
@@ -56,8 +59,11 @@ class ImageStore:
         if local is not None and local.is_file():
             return self._cached(src, local.stat().st_mtime, lambda: _read(local))
         low = src.lower()
+        if low.startswith(("http://", "https://", "//")) and self.remote is not None:
+            data = self.remote(src)
+            return None if data is None else self._cached(src, 0.0, lambda: decode_bytes(data))
         if low.startswith(("http://", "https://", "//", "wxfile://", "cloud://")):
-            self._warn(src, f"image not loaded: remote source {src!r} is not fetched by the simulator")
+            self._warn(src, f"image not loaded: {src!r} is not available to the simulator")
             return None
         path = self.resolve(src)
         if path is None:
@@ -101,15 +107,16 @@ def _read(path: Path) -> QImage | None:
 
 
 def _decode_data_uri(uri: str) -> QImage | None:
-    head, _, data = uri.partition(",")
-    try:
-        raw = base64.b64decode(data) if head.endswith(";base64") else data.encode()
-    except (ValueError, TypeError):
-        return None
+    raw = data_uri_bytes(uri)
+    return None if raw is None else decode_bytes(raw)
+
+
+def decode_bytes(raw: bytes) -> QImage | None:
     buf = QBuffer()
     buf.setData(QByteArray(raw))
     buf.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buf)
+    reader.setAutoTransform(True)
     img = reader.read()
     return None if img.isNull() else img
 
@@ -148,3 +155,23 @@ def image_rects(mode: str, box: QRectF, iw: float, ih: float) -> tuple[QRectF, Q
     source = QRectF(sx, sy, bw, bh).intersected(src)
     target = QRectF(box.x() + (source.x() - sx), box.y() + (source.y() - sy), source.width(), source.height())
     return target, source
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """The natural (width, height) of encoded image bytes, from the header where the format
+    allows, honouring an EXIF orientation that swaps the sides; None when Qt cannot read it."""
+    buf = QBuffer()
+    buf.setData(QByteArray(data))
+    buf.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buf)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if not size.isValid():
+        img = reader.read()
+        if img.isNull():
+            return None
+        return img.width(), img.height()
+    w, h = size.width(), size.height()
+    if reader.transformation().value & 4:  # QImageIOHandler.TransformationRotate90
+        w, h = h, w
+    return w, h

@@ -35,8 +35,10 @@ def images_for(view: Any) -> ImageStore | None:
     root = getattr(project, "root", None) or getattr(view, "project_root", None)
     route = str(getattr(view, "route", "") or "")
     report = getattr(services, "report", None)
+    resources = getattr(services, "resources", None)
     store = ImageStore(root, posixpath.dirname(route), report, file=f"{route}.wxml" if route else None,
-                       local_files=getattr(services, "local_files", None))
+                       local_files=getattr(services, "local_files", None),
+                       remote=resources.cached if resources is not None else None)
     try:
         view._qt_images = store
     except AttributeError:  # a view with __slots__: just don't cache

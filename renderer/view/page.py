@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
-from renderer.view import builtins, picker_view, scroll, swiper
+from renderer.view import builtins, image_loads, picker_view, scroll, swiper
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
 from renderer.view.hover import PressState
 from renderer.view.lifetimes import component_tree, new_subtrees
@@ -109,6 +109,7 @@ class PageView:
         if laid_out:
             swiper.sync_tree(self, self.root, since)
             picker_view.sync_tree(self, self.root, since)
+            image_loads.sync_tree(self, self.root, since)
             self.services.animator.scan(self, self.root, since)
             self.services.style_tree(self.root, since, self)
             self._root_box = self.services.layout(self.root, since)
@@ -443,9 +444,9 @@ class PageView:
         node.state["focus"] = False
         self._send_calls(propagate(node, "blur", {"value": builtins.value_of(node), "cursor": 0}, bubbles=False))
 
-    def fire(self, node: ViewNode, event_type: str, detail: Any = None) -> None:
-        """Dispatch an event of `event_type` at `node` (automation's `trigger`)."""
-        self._send_calls(propagate(node, event_type, detail if detail is not None else {}))
+    def fire(self, node: ViewNode, event_type: str, detail: Any = None, bubbles: bool = True) -> None:
+        """Dispatch an event of `event_type` at `node` (automation's `trigger`, built-ins' events)."""
+        self._send_calls(propagate(node, event_type, detail if detail is not None else {}, bubbles=bubbles))
 
     def _observe(self, kind: str, **info: Any) -> None:
         """Tell input observers (the flow recorder) what the user did, before it takes effect."""

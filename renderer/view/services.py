@@ -13,7 +13,7 @@ from typing import Any, Callable
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.anim.engine import Animator
 from renderer.layout.session import LayoutSession
-from renderer.view import font_fetch
+from renderer.view.resources import Resources
 from renderer.view.nodes import TEXT, ViewNode, is_virtual_host, mark_changed
 from renderer.view.pseudo_boxes import update_pseudos
 from renderer.view.scopes import external_map, external_sheet, style_files
@@ -54,6 +54,11 @@ class ViewServices:
         self._ua = default_stylesheet()
         self._layouts: dict[int, tuple[ViewNode, LayoutSession]] = {}
         self._warned_tags: set[tuple[str, str]] = set()
+        # image sources and remote fonts (renderer/view/resources.py); the simulator wires its
+        # local files, thread-safe queue and traffic log into it
+        self.resources = Resources(project, report)
+        # encoded image bytes → natural (width, height); set by the Qt side (renderer/qt/images.py)
+        self.image_size: Callable[[bytes], tuple[int, int] | None] | None = None
         # fn(page_view, kind, info) for user input ("tap", "longpress", "input", "scroll"): the flow recorder
         self.input_observers: list[Callable[[Any, str, dict], None]] = []
         # set by the simulator: runs a function on the view's thread (a remote font arrived) and
@@ -120,13 +125,8 @@ class ViewServices:
 
     def _register_faces(self, faces: list[Any]) -> None:
         """Load a sheet's @font-face fonts; remote ones arrive later (`_faces_arrived`)."""
-        fetcher = font_fetch.shared()
-
         def fetch(url: str) -> bytes | None:
-            data = fetcher.get(url, lambda: self._faces_arrived(faces), self.post_threadsafe)
-            if data is None and url in fetcher.failures:
-                raise OSError(fetcher.failures[url])
-            return data
+            return self.resources.font(url, lambda: self._faces_arrived(faces))
 
         self.measurer.register_font_faces(faces, self._read_bytes, self.report, fetch)
 

@@ -351,6 +351,24 @@ def gap(tokens: list) -> dict[str, Any] | None:
     return {"row-gap": vals[0], "column-gap": vals[-1]}
 
 
+@prop("aspect-ratio")
+def aspect_ratio(tokens: list) -> dict[str, Any] | None:
+    """CSS Sizing 4 §5.1: auto || <ratio>, a ratio being <number> [ / <number> ]; the computed
+    value is the width/height quotient (a ratio with a zero side is degenerate: auto)."""
+    toks = [t for t in tokens if v.keyword(t) != "auto"]
+    if len(toks) == len(tokens) - 1 and not toks:
+        return {"aspect-ratio": "auto"}
+    if len(toks) == 1:
+        w, h = v.number(toks[0], negative=False), 1.0
+    elif len(toks) == 3 and toks[1].type == "literal" and toks[1].value == "/":
+        w, h = v.number(toks[0], negative=False), v.number(toks[2], negative=False)
+    else:
+        return None
+    if w is None or h is None:
+        return None
+    return {"aspect-ratio": w / h if w > 0 and h > 0 else "auto"}
+
+
 # CSS Positioned Layout 3 §2-3, CSS 2.1 §9.9.1 z-index.
 _register_single(("position",), keywords("static", "relative", "absolute", "fixed", "sticky"))
 _register_single(SIDES, lambda t: v.length_or(t, "auto"))

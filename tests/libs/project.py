@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import shutil
 from pathlib import Path
 
-from tests.libs.install import cache_dir, install, miniprogram_dir
-from tests.libs.spec import Library, Usage
+from tests.libs.install import LibraryUnavailable, cache_dir, install, miniprogram_dir
+from tests.libs.spec import Library, ResourceFile, Usage
 
 PAGE_JS = """const DATA = %(data)s;
 Page({
@@ -47,7 +49,34 @@ def build_project(lib: Library) -> Path:
     _write(root / "app.wxss", "page { background: #f7f8fa; }\n" + lib.app_wxss)
     for usage in lib.usages:
         _write_page(root, lib, usage)
+    _write_resources(root, lib.resources)
     return root
+
+
+def _write_resources(root: Path, files: tuple) -> None:
+    """Serve the library's CDN files from npm packages; one that cannot be installed is left
+    to the network (the library spec explains the warning that then shows up)."""
+    rules = {}
+    for res in files:
+        try:
+            data = _resource_bytes(res)
+        except LibraryUnavailable:
+            continue
+        (root / res.target).parent.mkdir(parents=True, exist_ok=True)
+        (root / res.target).write_bytes(data)
+        rules[res.url] = res.target
+    if rules:
+        _write(root / "wxsim.mock.json", json.dumps({"$resources": rules}, indent=2))
+
+
+def _resource_bytes(res: ResourceFile) -> bytes:
+    data = (install(res.package, res.version) / res.member).read_bytes()
+    if res.member.endswith((".less", ".css", ".wxss")):
+        found = re.search(rb"data:[^;,]+;[^,]*base64,([A-Za-z0-9+/=]+)", data)
+        if found is None:
+            raise LibraryUnavailable(f"{res.package}/{res.member} has no embedded data URI")
+        data = base64.b64decode(found.group(1))
+    return data
 
 
 def _write_page(root: Path, lib: Library, usage: Usage) -> None:

@@ -38,6 +38,19 @@ class Usage:
 
 
 @dataclass(frozen=True)
+class ResourceFile:
+    """A file a library loads from a CDN, served from an npm package instead (the project's
+    wxsim.mock.json `"$resources"` maps `url` to it): icon fonts, so tests run offline.
+    `member` is the file inside the package; a stylesheet's first base64 `data:` URI is used."""
+
+    url: str                     # url glob, as in "$resources"
+    package: str
+    version: str
+    member: str
+    target: str                  # file written into the project
+
+
+@dataclass(frozen=True)
 class Library:
     package: str
     version: str
@@ -46,3 +59,4 @@ class Library:
     known_warnings: tuple = ()   # (substring, reason): diagnostics explained and accepted
     known_failures: tuple = ()   # (component name or "interact:<name>", reason): expected to fail
     app_wxss: str = ""
+    resources: tuple = ()        # ResourceFile entries

@@ -1,0 +1,189 @@
+"""`<image>` loading: bindload/binderror, widthFix/heightFix, remote sources and `"$resources"`.
+
+WeChat docs (组件 › 媒体组件 › image): `binderror` detail `{errMsg}`, `bindload` detail
+`{height, width}` (the picture's natural size); widthFix keeps the width and changes the height
+to keep the picture's ratio, heightFix the other way round.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+
+import pytest
+
+from renderer.view import remote
+from simulator import launch
+from tests.miniprogram import write_project
+
+PAGE_JS = """
+Page({
+  data: { src: '%s', loads: [], errors: [] },
+  onLoad(e) { if (e.src) this.setData({ src: decodeURIComponent(e.src) }) },
+  loaded(e) { this.setData({ loads: this.data.loads.concat([e.detail]) }) },
+  failed(e) { this.setData({ errors: this.data.errors.concat([e.detail]) }) },
+  swap(src) { this.setData({ src }) },
+})
+"""
+
+
+def png(width: int, height: int, rgb: int = 0x3366CC) -> bytes:
+    from PySide6.QtGui import QImage
+
+    from renderer.qt.app import ensure_app
+    from simulator.ui.imaging import encode_png
+
+    ensure_app()
+    img = QImage(width, height, QImage.Format.Format_RGB32)
+    img.fill(rgb)
+    return encode_png(img)
+
+
+def project(tmp_path, wxml: str, src: str = "/img/wide.png", mock: dict | None = None):
+    root = write_project(tmp_path / "p", {"pages/a/a": {"wxml": wxml, "js": PAGE_JS % src}})
+    (root / "img").mkdir()
+    (root / "img" / "wide.png").write_bytes(png(200, 100))
+    (root / "img" / "tall.png").write_bytes(png(50, 100, 0xCC3333))
+    if mock is not None:
+        (root / "wxsim.mock.json").write_text(json.dumps(mock))
+    return root
+
+
+@pytest.fixture
+def fresh_fetcher(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(remote, "_shared", None)
+
+
+class Server:
+    """Serves /ok.png (a 30 × 60 PNG) and 404 for anything else; counts requests."""
+
+    def __init__(self, body: bytes):
+        self.hits = 0
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                outer.hits += 1
+                if self.path.startswith("/ok.png"):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "image/png")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                else:
+                    self.send_error(404)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+IMG = '<image id="i" src="{{src}}" mode="{{mode}}" style="width:100px" bindload="loaded" binderror="failed"/>'
+
+
+def test_load_event_reports_natural_size_and_widthfix_follows_ratio(tmp_path):
+    root = project(tmp_path, IMG.replace("{{mode}}", "widthFix"))
+    with launch(root, storage=tmp_path / "s") as mp:
+        page = mp.current_page()
+        assert page.data("loads") == [{"width": 200, "height": 100}]
+        assert page.query("#i").size() == {"width": 100, "height": 50}
+        page.call_method("swap", "/img/tall.png")
+        mp.wait_idle()
+        assert page.data("loads")[-1] == {"width": 50, "height": 100}
+        assert page.query("#i").size() == {"width": 100, "height": 200}
+
+
+def test_heightfix_keeps_height_and_scaletofill_keeps_both(tmp_path):
+    wxml = ('<image id="h" src="/img/wide.png" mode="heightFix" style="height:40px"/>'
+            '<image id="s" src="/img/wide.png" style="width:100px;height:30px"/>'
+            '<image id="d" src="/img/wide.png" mode="widthFix"/>')
+    with launch(project(tmp_path, wxml), storage=tmp_path / "s") as mp:
+        page = mp.current_page()
+        assert page.query("#h").size() == {"width": 80, "height": 40}
+        assert page.query("#s").size() == {"width": 100, "height": 30}
+        assert page.query("#d").size() == {"width": 320, "height": 160}  # default width 320px
+
+
+def test_missing_file_fires_error_without_bubbling(tmp_path):
+    wxml = '<view bindload="loaded" binderror="failed">' + IMG.replace("{{mode}}", "") + "</view>"
+    with launch(project(tmp_path, wxml, src="/img/nope.png"), storage=tmp_path / "s") as mp:
+        page = mp.current_page()
+        assert page.data("errors") == [{"errMsg": "GET /img/nope.png 404 (Not Found)"}]  # once: no bubbling
+        assert page.data("loads") == []
+        assert page.query("#i").size() == {"width": 100, "height": 240}  # the styled box stays
+
+
+def test_remote_image_fetched_shown_and_recorded(tmp_path, fresh_fetcher):
+    with Server(png(30, 60, 0x00FF00)) as server:
+        root = project(tmp_path, IMG.replace("{{mode}}", "widthFix"), src=server.base + "/ok.png")
+        with launch(root, storage=tmp_path / "s") as mp:
+            page = mp.current_page()
+            assert page.data("loads") == [{"width": 30, "height": 60}]
+            assert page.query("#i").size() == {"width": 100, "height": 200}
+            shot = page.query("#i").screenshot()
+            from simulator.ui.imaging import _decode
+
+            img = _decode(shot)
+            color = img.pixelColor(img.width() // 2, img.height() // 2)
+            assert (color.red(), color.green(), color.blue()) == (0, 255, 0)
+            records = [r for r in mp.traffic() if r["kind"] == "resource"]
+            assert [(r["payload"]["url"], r["payload"]["source"]) for r in records] == [
+                (server.base + "/ok.png", "network")]
+            page.call_method("swap", server.base + "/missing.png")
+            mp.wait_idle()
+            assert page.data("errors") == [{"errMsg": f"GET {server.base}/missing.png 404 (Not Found)"}]
+        assert server.hits == 2
+
+
+def test_resources_rules_answer_remote_urls_from_files_or_failures(tmp_path, fresh_fetcher):
+    mock = {"$resources": {"https://cdn.example.com/pics/*": "img/tall.png",
+                           "https://cdn.example.com/broken.png": {"status": 503}}}
+    root = project(tmp_path, IMG.replace("{{mode}}", "widthFix"), src="https://cdn.example.com/pics/a.png",
+                   mock=mock)
+    with launch(root, storage=tmp_path / "s") as mp:
+        page = mp.current_page()
+        assert page.data("loads") == [{"width": 50, "height": 100}]
+        page.call_method("swap", "//cdn.example.com/broken.png")
+        mp.wait_idle()
+        assert page.data("errors") == [{"errMsg": "GET //cdn.example.com/broken.png 503 (Service Unavailable)"}]
+        sources = [r["payload"]["source"] for r in mp.traffic() if r["kind"] == "resource"]
+        assert sources == ["mock:wxsim.mock.json#$resources[0]", "mock:wxsim.mock.json#$resources[1]"]
+
+
+def test_bad_resources_section_is_reported(tmp_path):
+    root = project(tmp_path, IMG.replace("{{mode}}", ""), src="https://cdn.example.com/x.png",
+                   mock={"$resources": {"https://cdn.example.com/*": 42}})
+    with launch(root, storage=tmp_path / "s") as mp:
+        messages = [d.message for d in mp.diagnostics() if d.file == "wxsim.mock.json"]
+        assert any("$resources" in m and "cdn.example.com" in m for m in messages)
+
+
+def test_data_uri_image_loads(tmp_path):
+    import base64
+
+    uri = "data:image/png;base64," + base64.b64encode(png(7, 3)).decode()
+    with launch(project(tmp_path, IMG.replace("{{mode}}", ""), src=uri), storage=tmp_path / "s") as mp:
+        assert mp.current_page().data("loads") == [{"width": 7, "height": 3}]
+
+
+def test_aspect_ratio_property(tmp_path):
+    wxml = ('<view id="a" style="width:200px;aspect-ratio:16 / 9"/>'
+            '<view id="b" style="width:90px;aspect-ratio:3"/>'
+            '<view id="c" style="width:90px;height:10px;aspect-ratio:3"/>')
+    with launch(project(tmp_path, wxml), storage=tmp_path / "s") as mp:
+        page = mp.current_page()
+        assert page.query("#a").size() == {"width": 200, "height": 112.5}
+        assert page.query("#b").size() == {"width": 90, "height": 30}
+        assert page.query("#c").size() == {"width": 90, "height": 10}
