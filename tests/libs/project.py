@@ -49,17 +49,19 @@ def build_project(lib: Library) -> Path:
     _write(root / "app.wxss", "page { background: #f7f8fa; }\n" + lib.app_wxss)
     for usage in lib.usages:
         _write_page(root, lib, usage)
-    _write_resources(root, lib.resources)
+    _write_resources(root, lib.resources, npm_dst)
     return root
 
 
-def _write_resources(root: Path, files: tuple) -> None:
+def _write_resources(root: Path, files: tuple, lib_dir: Path) -> None:
     """Serve the library's CDN files from npm packages; one that cannot be installed is left
     to the network (the library spec explains the warning that then shows up)."""
     rules = {}
     for res in files:
         try:
             data = _resource_bytes(res)
+            if res.build is not None:
+                data = res.build(data, lib_dir)
         except LibraryUnavailable:
             continue
         (root / res.target).parent.mkdir(parents=True, exist_ok=True)

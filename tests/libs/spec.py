@@ -48,6 +48,7 @@ class ResourceFile:
     version: str
     member: str
     target: str                  # file written into the project
+    build: Any = None            # callable(bytes, library's miniprogram folder) -> bytes, or None: as is
 
 
 @dataclass(frozen=True)
