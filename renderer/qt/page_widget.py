@@ -208,7 +208,7 @@ class PageWidget(QWidget):
             if self._drag_node is not None:  # a finger on a scroll-view moves its content
                 left, top = self._drag_origin
                 self.view.scroll_view_to(self._drag_node, top - d.y(), left - d.x())
-            else:
+            elif not getattr(self.view, "captures_touch", lambda: False)():  # a dragged movable-view keeps it
                 self.set_scroll(self._press_scroll - d.y())
         self.view.touch_move(*self.page_point(event.position()))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
-from renderer.view import builtins, image_loads, picker_view, scroll, swiper
+from renderer.view import builtins, image_loads, movable, picker_view, scroll, swiper
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
 from renderer.view.hover import PressState
 from renderer.view.lifetimes import component_tree, new_subtrees
@@ -113,6 +113,9 @@ class PageView:
             self.services.animator.scan(self, self.root, since)
             self.services.style_tree(self.root, since, self)
             self._root_box = self.services.layout(self.root, since)
+            if movable.sync_tree(self, self.root, since):  # placed from the boxes just laid out
+                self.services.style_tree(self.root, since, self)
+                self._root_box = self.services.layout(self.root, since)
             self.layout_dirty = False
             self._synced_generation = next_generation() - 1  # later changes get a newer stamp
         for inst in rendered:
@@ -362,7 +365,8 @@ class PageView:
             return
         point = touch_point(x, y, self.scroll_top)
         self._touch = {"target": target, "start": point, "moved": False, "t": now_ms, "longpressed": False,
-                       "swiper": swiper.closest(target), "column": picker_view.closest_column(target)}
+                       "swiper": swiper.closest(target), "column": picker_view.closest_column(target),
+                       "movable": movable.closest(target)}
         self.press.press(target)
         self._send_calls(propagate(target, "touchstart", {}, touches=[point], changed_touches=[point]))
 
@@ -381,6 +385,12 @@ class PageView:
             swiper.drag(self, self._touch["swiper"], dx, dy)
         if self._touch["column"] is not None and self._touch["moved"]:
             picker_view.drag(self, self._touch["column"], dy)
+        if self._touch["movable"] is not None and self._touch["moved"]:
+            movable.drag(self, self._touch["movable"], dx, dy)
+
+    def captures_touch(self) -> bool:
+        """The touch in progress drags a built-in (a movable-view), so the page must not scroll."""
+        return self._touch is not None and self._touch.get("movable") is not None
 
     def long_press(self) -> bool:
         """Fire `longpress` for the touch in progress; True when a handler took it."""
@@ -408,6 +418,8 @@ class PageView:
             swiper.release(self, touch["swiper"])
         if touch.get("column") is not None and touch["moved"]:
             picker_view.release(self, touch["column"])
+        if touch.get("movable") is not None and touch["moved"]:
+            movable.release(self, touch["movable"])
         if touch["moved"] or touch["longpressed"]:
             return
         start = touch["start"]
