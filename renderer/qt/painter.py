@@ -20,6 +20,7 @@ from renderer.qt.gradients import apply_mask, blank_layer, paint_gradient
 from renderer.qt.icons import DEFAULT_SIZE, draw_icon
 from renderer.qt.images import ImageStore, image_rects
 from renderer.view.canvas import state_of as canvas_state
+from renderer.view.cover import paint_order
 from renderer.view.scroll import SHIFTED, offsets as scroll_offsets
 from renderer.qt.shadows import paint_shadows
 from renderer.qt.transforms import box_transform
@@ -197,7 +198,7 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
             p.translate(-dx, -dy)
             child_visible = (child_visible[0] + dx, child_visible[1] + dy,
                              child_visible[2] + dx, child_visible[3] + dy)
-        for child in children:
+        for child in paint_order(children, _tag_of):  # covers over native components
             _paint(ctx, child, child_visible, override)
     if saved:
         p.restore()
@@ -230,6 +231,10 @@ def _paint_masked(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, 
     p.setOpacity(1.0)
     p.drawImage(QPointF(0, 0), layer)
     p.restore()
+
+
+def _tag_of(box: Any) -> str:
+    return getattr(getattr(box, "node", None), "tag", "")
 
 
 def _is_text(node: Any) -> bool:
@@ -447,7 +452,7 @@ def _paint_builtin(ctx: _Ctx, box: Any, node: Any, tag: str, style: Any, rect: Q
             controls.paint_field(p, node, style, rect, tag == "textarea", color)
     elif tag == "icon":
         _paint_icon(p, node, style, rect)
-    elif tag in ("image", "img"):  # rich-text's <img>
+    elif tag in ("image", "img", "cover-image"):  # rich-text's <img>
         _paint_image(ctx, node, style, rect)
     elif tag == "progress":
         controls.paint_progress(p, node, rect)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from renderer.view import picker, scroll
+from renderer.view.cover import paint_order
 from renderer.view.events import propagate
 from renderer.view.nodes import TEXT, ViewNode, is_virtual_host
 from renderer.view.transform_hit import untransform
@@ -28,14 +29,15 @@ def hit_test(root: ViewNode, x: float, y: float) -> ViewNode | None:
 
     A scrolled scroll-view shifts the point into its content's layout coordinates. Siblings
     are visited in painting order (CSS 2.1 Appendix E): positioned ones with a higher
-    `z-index` paint over the rest, so a dialog over its mask gets the tap. A virtual host
+    `z-index` paint over the rest, so a dialog over its mask gets the tap; a cover-view or
+    cover-image is over a native sibling (renderer/view/cover.py). A virtual host
     is never the target itself (it renders no element).
     """
     found: ViewNode | None = None
 
     def visit(node: ViewNode, x: float, y: float) -> None:
         nonlocal found
-        for child in sorted(node.children, key=_paint_layer):
+        for child in sorted(paint_order(node.children, _tag), key=_paint_layer):
             if child.tag == TEXT:
                 continue
             box = child.box
@@ -58,6 +60,10 @@ def hit_test(root: ViewNode, x: float, y: float) -> ViewNode | None:
 
     visit(root, x, y)
     return found
+
+
+def _tag(node: ViewNode) -> str:
+    return node.tag
 
 
 def _paint_layer(node: ViewNode) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from renderer.view.nodes import TEXT, ViewNode, mark_changed
 from renderer.view.resources import Loaded
 
-IMAGE_TAGS = frozenset({"image"})
+IMAGE_TAGS = frozenset({"image", "cover-image"})  # cover-image loads like an image (docs)
 FIT_MODES = {"widthFix": "height", "heightFix": "width"}  # mode → the side that follows the ratio
 
 SizeOf = Callable[[bytes], "tuple[int, int] | None"]

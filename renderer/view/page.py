@@ -324,7 +324,7 @@ class PageView:
             if node.changed_at <= since:
                 continue
             stack.extend(node.children)
-            if node.tag != "scroll-view" or node.box is None:
+            if node.tag not in ("scroll-view", "cover-view") or node.box is None:
                 continue
             applied = node.state.setdefault("_attrs", {})
             wanted = {name: node.attrs.get(name) for name in ("scroll-top", "scroll-left", "scroll-into-view")}

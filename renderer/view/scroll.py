@@ -17,9 +17,10 @@ from typing import Any, Iterable
 from renderer.view.nodes import TEXT, ViewNode
 
 DEFAULT_THRESHOLD = 50.0
-# Containers whose content paints shifted from its layout position: scrolled scroll-views,
-# a swiper showing its current item, a picker-view column centring its selected row.
-SHIFTED = frozenset({"scroll-view", "swiper", "picker-view-column"})
+# Containers whose content paints shifted from its layout position: scrolled scroll-views
+# (and cover-views styled overflow-y: scroll), a swiper showing its current item, a
+# picker-view column centring its selected row.
+SHIFTED = frozenset({"scroll-view", "swiper", "picker-view-column", "cover-view"})
 
 
 def truthy(value: Any) -> bool:
@@ -39,7 +40,11 @@ def number_attr(node: ViewNode, name: str, default: float) -> float:
 
 
 def axes(node: ViewNode) -> tuple[bool, bool]:
-    """(scroll-x, scroll-y) of a scroll-view; (False, False) for anything else."""
+    """(scroll-x, scroll-y) of a scroll-view, (False, True) for a cover-view styled
+    `overflow-y: scroll` (docs cover-view: only then does `scroll-top` apply); else (False, False)."""
+    if node.tag == "cover-view":
+        style = node.style
+        return False, style is not None and style.get("overflow-y") in ("scroll", "auto")
     if node.tag != "scroll-view":
         return False, False
     return truthy(node.attrs.get("scroll-x")), truthy(node.attrs.get("scroll-y"))
