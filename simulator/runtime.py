@@ -26,6 +26,7 @@ from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.view import remote
 from renderer.view.nodes import mark_changed
 from renderer.view.page import PageView
+from renderer.view.page_meta import window_overrides
 from renderer.view.services import ViewServices
 from renderer.wxss.viewport import Viewport
 from simulator.clock import WallClock
@@ -89,6 +90,7 @@ class Simulator:
         self.view.schedule = self.schedule_passive
         self.view.schedule_work = self.schedule  # built-ins' own timers (swiper autoplay) are work
         self.view.open_picker = self.ui.open_picker
+        self.view.set_navbar = self._set_navbar  # page-meta's navigation-bar
         self.view.post_threadsafe = self.call_soon_threadsafe
         self.view.fonts_arrived = self._fonts_arrived
         self.view.resources.local_files = self.local_file
@@ -207,8 +209,18 @@ class Simulator:
             self.ui.set_refreshing(True)
 
     def current_page_config(self) -> dict:
+        """The top page's window config, with what its page-meta sets (backgroundColor …)."""
         top = self.router.top()
-        return self.project.page_window(top.route) if top else {}
+        if top is None:
+            return {}
+        config = self.project.page_window(top.route)
+        if top.view is not None:
+            config.update(window_overrides(top.view))
+        return config
+
+    def _set_navbar(self, view: PageView, **changes: Any) -> None:
+        """A page's navigation-bar node changed its bar, as wx.setNavigationBarTitle/Color do."""
+        self.ui.update_navbar(view.page_id, self.project.page_window(view.route), **changes)
 
     def current_page_id(self) -> str | None:
         top = self.router.top()

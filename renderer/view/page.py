@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
-from renderer.view import builtins, image_loads, movable, picker_view, scroll, swiper
+from renderer.view import builtins, image_loads, movable, page_meta, picker_view, scroll, swiper
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
 from renderer.view.hover import PressState
 from renderer.view.lifetimes import component_tree, new_subtrees
@@ -107,6 +107,7 @@ class PageView:
         laid_out = bool(rendered) or self.layout_dirty
         since = self._synced_generation
         if laid_out:
+            page_meta.before_style(self)
             swiper.sync_tree(self, self.root, since)
             picker_view.sync_tree(self, self.root, since)
             image_loads.sync_tree(self, self.root, since)
@@ -125,6 +126,7 @@ class PageView:
         self._maybe_ready()
         if laid_out:
             self._apply_scroll_attrs(since)
+            page_meta.after_layout(self)
             self._changed()
 
     def _changed(self) -> None:
@@ -273,6 +275,7 @@ class PageView:
         self._scroll_top = top
         self._observe("scroll", node=None, top=top)
         self._page_event({"event": "pageScroll", "pageId": self.page_id, "scrollTop": top})
+        page_meta.scrolled(self, top)
         if self.visible_height is not None:
             distance = self._reach_bottom_distance()
             near = top + self.visible_height >= self.content_height() - distance

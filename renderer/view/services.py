@@ -192,7 +192,8 @@ class ViewServices:
         Subtrees with no change stamped after generation `since` are skipped whole. Animated
         values (`animator`) lie over the cascade's result; `view` is the page they belong to.
         """
-        stack: list[tuple[ViewNode, Any, bool]] = [(root, None, False)]
+        html = root.state.get("htmlStyle") if root.state else None  # page-meta's root-font-size (rem)
+        stack: list[tuple[ViewNode, Any, bool]] = [(root, html, False)]
         while stack:
             node, parent_style, parent_changed = stack.pop()
             if node.tag == TEXT:
