@@ -280,14 +280,18 @@ class Simulator:
             listener()
 
     def _sync_visible_height(self) -> None:
-        """Tell the shown page how tall its viewport is (for scroll limits and onReachBottom)."""
+        """Tell the shown page how tall its window is (scroll limits, onReachBottom, fixed boxes)."""
         view = self.current_view()
         if view is None:
             return
         try:
-            view.visible_height = self.page_area_height()
+            height = self.page_area_height()
         except WxsimError as exc:  # a broken page json: keep the last height
             self.report(exc.diagnostic)
+            return
+        if view.visible_height != height:  # fixed-position boxes are placed against it: lay out again
+            view.visible_height = height
+            view.layout_dirty = True
 
     # hot reload -----------------------------------------------------------------------
     def reload_views(self, styles: bool = True, templates: bool = False) -> None:

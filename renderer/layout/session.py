@@ -53,6 +53,7 @@ class LayoutSession:
         self.viewport = viewport
         self.measurer = measurer
         self.t = TaffyTree()
+        self.window_height = float(viewport.height)  # what fixed-position boxes are placed against
         self.fixed_root = self.t.node(_viewport_style(viewport.width, viewport.height))
         self.recs: dict[int, Rec] = {}
         self.rec_of_tn: dict[int, Rec] = {}
@@ -60,6 +61,14 @@ class LayoutSession:
         self.fixed_tns: set[int] = set()
         self.calc = CalcPass()
         self._begin()
+
+    def set_window_height(self, height: float | None) -> None:
+        """Place fixed-position boxes against the page's window (the screen less the navigation
+        bar and a shown tabBar), as WeChat does; None → the viewport's full height."""
+        h = float(self.viewport.height if height is None else height)
+        if h != self.window_height:
+            self.window_height = h
+            self.t.set_style(self.fixed_root, _viewport_style(self.viewport.width, h))
 
     def _begin(self, since: int = -1) -> None:
         self.since = since  # input nodes stamped (`changed_at`) no later than this are unchanged
@@ -88,7 +97,7 @@ class LayoutSession:
             root_tn = self.element(root, "flex" if _display(root) in ("flex", "inline-flex") else "block", None, False)
         self._retire_unseen()
         self._sync()
-        vw, vh = self.viewport.width, self.viewport.height
+        vw, vh = self.viewport.width, self.window_height
 
         def compute() -> None:
             self.t.compute(root_tn, vw, None)

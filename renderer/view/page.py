@@ -113,10 +113,10 @@ class PageView:
             image_loads.sync_tree(self, self.root, since)
             self.services.animator.scan(self, self.root, since)
             self.services.style_tree(self.root, since, self)
-            self._root_box = self.services.layout(self.root, since)
+            self._root_box = self.services.layout(self.root, since, self.visible_height)
             if movable.sync_tree(self, self.root, since):  # placed from the boxes just laid out
                 self.services.style_tree(self.root, since, self)
-                self._root_box = self.services.layout(self.root, since)
+                self._root_box = self.services.layout(self.root, since, self.visible_height)
             self.layout_dirty = False
             self._synced_generation = next_generation() - 1  # later changes get a newer stamp
         for inst in rendered:

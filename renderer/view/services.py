@@ -225,15 +225,17 @@ class ViewServices:
                 stack.append((child, node.style, changed))
 
     # layout -------------------------------------------------------------------
-    def layout(self, root: ViewNode, since: int = -1) -> Any:
+    def layout(self, root: ViewNode, since: int = -1, window_height: float | None = None) -> Any:
         """Lay out a page tree; each page keeps its Taffy tree so an update relayouts what changed.
 
-        Sets `box` on every node (None for nodes that are not displayed).
+        Sets `box` on every node (None for nodes that are not displayed). `window_height` is the
+        page area's height, which fixed-position boxes are placed against (None: the screen's).
         """
         entry = self._layouts.get(id(root))
         if entry is None or entry[0] is not root:
             entry = self._layouts[id(root)] = (root, LayoutSession(self.viewport, self.measurer, assign_boxes=True))
             entry[1].calc.report = self.report
+        entry[1].set_window_height(window_height)
         return entry[1].layout(root, since)
 
     def release_layout(self, root: ViewNode) -> None:
