@@ -187,3 +187,80 @@ def test_aspect_ratio_property(tmp_path):
         assert page.query("#a").size() == {"width": 200, "height": 112.5}
         assert page.query("#b").size() == {"width": 90, "height": 30}
         assert page.query("#c").size() == {"width": 90, "height": 10}
+
+
+def _pixel(shot: bytes, x: int, y: int) -> tuple[int, int, int]:
+    from simulator.ui.imaging import _decode
+
+    c = _decode(shot).pixelColor(x, y)
+    return c.red(), c.green(), c.blue()
+
+
+def test_background_shorthand_and_longhands_parse():
+    from renderer.wxss.backgrounds import background, background_image
+    from renderer.wxss.stylesheet import parse_declarations
+
+    def decl(text):
+        found = []
+        out = parse_declarations(text, "pages/a/a.wxss", found.append, lambda k, m, *w: found.append(m))
+        return dict(kv for d in out for kv in d.longhands), found
+
+    values, problems = decl("background: #fff url(../../img/a.png) no-repeat center / cover")
+    assert not problems
+    assert values["background-image"] == ("url", "/img/a.png")  # relative to the sheet
+    assert values["background-repeat"] == ("no-repeat", "no-repeat")
+    assert values["background-position"] == (("%", 50.0), ("%", 50.0))
+    assert values["background-size"] == "cover"
+    assert values["background-color"] == (255, 255, 255, 1.0)
+    values, _ = decl("background-image: url('https://x.cn/a.png'); background-size: 50% auto;"
+                     "background-position: right 10px; background-repeat: repeat-x")
+    assert values["background-image"] == ("url", "https://x.cn/a.png")
+    assert values["background-size"] == (("%", 50.0), "auto")
+    assert values["background-repeat"] == ("repeat", "no-repeat")
+    _, problems = decl("background-image: url(a.png), url(b.png)")
+    assert problems and "unsupported" in str(problems[0])
+    assert background_image is not None and background is not None
+
+
+def test_background_image_painted_sized_positioned_and_warned(tmp_path):
+    wxml = ('<view id="cover" class="cover"/>'
+            '<view id="tiles" style="width:100px;height:20px;background:url(/img/tall.png) repeat-x;'
+            'background-size:10px 20px"/>')
+    wxss = ".cover { width: 100px; height: 100px; background: #000 url(../../img/wide.png) no-repeat center / contain; }"
+    root = project(tmp_path, wxml)
+    (root / "pages" / "a" / "a.wxss").write_text(wxss)
+    with launch(root, storage=tmp_path / "s") as mp:
+        page = mp.current_page()
+        shot = page.query("#cover").screenshot()  # 2x pixels; contain: 100 x 50 centred, black above and below
+        assert _pixel(shot, 100, 100) == (0x33, 0x66, 0xCC)
+        assert _pixel(shot, 100, 20) == (0, 0, 0)
+        tiles = page.query("#tiles").screenshot()
+        assert _pixel(tiles, 5, 20) == (0xCC, 0x33, 0x33) and _pixel(tiles, 195, 20) == (0xCC, 0x33, 0x33)
+        warnings = [d.message for d in mp.diagnostics() if "background-image" in d.message]
+        assert len(warnings) == 2 and all("does not load local background images" in w for w in warnings)
+
+
+def test_remote_background_fetched_then_painted(tmp_path, fresh_fetcher):
+    with Server(png(30, 60, 0x00FF00)) as server:
+        wxml = f'<view id="v" style="width:60px;height:60px;background-image:url({server.base}/ok.png);background-size:100% 100%"/>'
+        with launch(project(tmp_path, wxml), storage=tmp_path / "s") as mp:
+            shot = mp.current_page().query("#v").screenshot()
+            assert _pixel(shot, 60, 60) == (0, 255, 0)
+            assert not [d for d in mp.diagnostics() if "background" in d.message]
+
+
+def test_legacy_webkit_linear_gradient_direction_and_background_none():
+    import tinycss2
+
+    from renderer.wxss.backgrounds import background
+    from renderer.wxss.gradients import gradient
+
+    def grad(text):
+        return gradient(tinycss2.parse_one_component_value(text))
+
+    assert grad("-webkit-linear-gradient(bottom, #fff, #000)")[1] == 0.0   # from the bottom: `to top`
+    assert grad("-webkit-linear-gradient(left top, #fff, #000)")[1] == 135.0  # `to bottom right`
+    assert grad("-webkit-linear-gradient(0deg, #fff, #000)")[1] == 90.0     # east
+    assert grad("linear-gradient(to top, #fff, #000)")[1] == 0.0
+    tokens = [t for t in tinycss2.parse_component_value_list("none") if t.type != "whitespace"]
+    assert background(tokens)["background-image"] == "none"

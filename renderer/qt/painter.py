@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from renderer.qt import controls
 from renderer.qt.canvas import paint_canvas
+from renderer.qt.backgrounds import paint_image_layer
 from renderer.qt.gradients import apply_mask, blank_layer, paint_gradient
 from renderer.qt.icons import DEFAULT_SIZE, draw_icon
 from renderer.qt.images import ImageStore, image_rects
@@ -163,7 +164,7 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
         ctx.painted += 1
         r = radii(style, box.width, box.height)
         paint_shadows(p, style, rect, r, _rounded_path)
-        _paint_background(p, style, rect, r)
+        _paint_background(p, style, rect, r, ctx.images)
         override = _paint_builtin(ctx, box, node, tag, style, rect, override) or override
         _paint_border(p, style, rect, r)
     pieces = getattr(box, "pieces", None)
@@ -263,8 +264,8 @@ def _rounded_path(rect: QRectF, r: tuple[float, float, float, float]) -> QPainte
     return path
 
 
-def _paint_background(p: QPainter, style: Any, rect: QRectF, r: tuple) -> None:
-    """CSS Backgrounds 3 §2: the colour, then the (gradient) image over it."""
+def _paint_background(p: QPainter, style: Any, rect: QRectF, r: tuple, images: ImageStore | None = None) -> None:
+    """CSS Backgrounds 3 §2: the colour, then the image (a gradient or a url()) over it."""
     color = qcolor(sget(style, "background-color"))
     image = sget(style, "background-image", "none")
     if rect.isEmpty():
@@ -274,7 +275,11 @@ def _paint_background(p: QPainter, style: Any, rect: QRectF, r: tuple) -> None:
             p.fillPath(_rounded_path(rect, r), QBrush(color))
         else:
             p.fillRect(rect, color)
-    if image != "none":
+    if type(image) is tuple and image[0] == "url":
+        img = images.get(image[1]) if images is not None else None
+        if img is not None:
+            paint_image_layer(p, img, style, rect, _rounded_path(rect, r) if any(r) else None)
+    elif image != "none":
         paint_gradient(p, image, rect, _rounded_path(rect, r) if any(r) else None)
 
 

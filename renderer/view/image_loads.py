@@ -9,6 +9,9 @@ Then, as in WeChat's image component:
   `heightFix` the other way round: the image gets `height: auto` (or `width: auto`) and an
   `aspect-ratio`, set like an inline style the component writes, so only `!important` rules beat it.
 Until it loads, an image keeps the size its styles give it (320 × 240 by default).
+`background-image: url()` needs no events: a remote one is fetched (`sync_backgrounds`) and the
+element repainted when it arrives; a package file is shown, with a warning, since WeChat on
+phones only loads background images from the network or `data:` URIs (docs: WXSS 背景图片).
 No Qt here: the natural size comes from `size_of`, which the Qt side provides.
 """
 
@@ -17,7 +20,9 @@ from __future__ import annotations
 import posixpath
 from typing import Any, Callable
 
+from bridge.diagnostics import Diagnostic
 from renderer.view.nodes import TEXT, ViewNode, mark_changed
+from renderer.view.remote import remote_url
 from renderer.view.resources import Loaded
 
 IMAGE_TAGS = frozenset({"image", "cover-image"})  # cover-image loads like an image (docs)
@@ -103,3 +108,48 @@ def _fit(node: ViewNode) -> bool:
     node.style_dirty = True
     mark_changed(node)
     return True
+
+
+def sync_backgrounds(view: Any, root: ViewNode, since: int) -> None:
+    """Fetch the remote background images of elements restyled after generation `since`."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag == TEXT or node.changed_at <= since:
+            continue
+        stack.extend(node.children)
+        image = node.style.get("background-image") if node.style is not None else None
+        if type(image) is tuple and image[0] == "url":
+            _background(view, node, image[1])
+
+
+def _background(view: Any, node: ViewNode, src: str) -> None:
+    resources = getattr(view.services, "resources", None)
+    if resources is None or src.startswith("data:"):
+        return
+    if remote_url(src) is None:
+        if not src.startswith(("wxfile://", "http://tmp/", "http://usr/")):
+            _warn_local(view, node, src)
+        return
+    if node.state.get("backgroundSrc") == src:
+        return
+    node.state["backgroundSrc"] = src
+
+    def arrived() -> None:
+        if node.state.get("backgroundSrc") == src and not getattr(view, "closed", False):
+            mark_changed(node)
+            view.layout_dirty = True
+
+    resources.read(src, "", arrived)
+
+
+def _warn_local(view: Any, node: ViewNode, src: str) -> None:
+    warned = view.services.__dict__.setdefault("_local_background_warned", set())
+    if src in warned:
+        return
+    warned.add(src)
+    owner = getattr(node.owner, "base", None) or str(getattr(view, "route", "") or "")
+    view.services.report(Diagnostic(
+        "warning", f"background-image url({src!r}) is a file in the package: WeChat on a phone does not load "
+                   "local background images (use a network url, a data: URI or <image>); shown here anyway",
+        f"{owner}.wxml" if owner else None))

@@ -113,6 +113,7 @@ class PageView:
             image_loads.sync_tree(self, self.root, since)
             self.services.animator.scan(self, self.root, since)
             self.services.style_tree(self.root, since, self)
+            image_loads.sync_backgrounds(self, self.root, since)
             self._root_box = self.services.layout(self.root, since, self.visible_height)
             if movable.sync_tree(self, self.root, since):  # placed from the boxes just laid out
                 self.services.style_tree(self.root, since, self)

@@ -40,11 +40,14 @@ INITIAL: dict[str, Any] = {
     "aspect-ratio": "auto", "z-index": "auto", "overflow-x": "visible", "overflow-y": "visible",
     "content": "normal", "transform": "none", "transform-origin": (("%", 50.0), ("%", 50.0)),
     "box-shadow": "none", "background-image": "none", "mask-image": "none",
+    "background-size": "auto", "background-position": (("%", 0.0), ("%", 0.0)),
+    "background-repeat": ("repeat", "repeat"),
     "text-overflow": "clip", "-webkit-line-clamp": "none", "-webkit-box-orient": "horizontal",
 }
 
 # Properties whose values nest lengths (tuples of steps/layers): converted element-wise.
-NESTED_LENGTHS = frozenset({"transform", "transform-origin", "box-shadow", "background-image", "mask-image"})
+NESTED_LENGTHS = frozenset({"transform", "transform-origin", "box-shadow", "background-image", "mask-image",
+                            "background-size", "background-position"})
 _UNITS = ("px", "rpx", "em", "rem", "vw", "vh", "sat", "sar", "sab", "sal", "calc")
 _INSET = {"sat": 0, "sar": 1, "sab": 2, "sal": 3}
 
@@ -227,7 +230,7 @@ def resolve(value: Any, basis: float) -> Any:
 
 def _stops_color(image: Any, color: Any) -> Any:
     """A gradient value with its currentColor stops resolved to `color`."""
-    if type(image) is not tuple or not any(c == "currentcolor" for c, _ in image[-1]):
+    if type(image) is not tuple or image[0] == "url" or not any(c == "currentcolor" for c, _ in image[-1]):
         return image
     return (*image[:-1], tuple((color if c == "currentcolor" else c, pos) for c, pos in image[-1]))
 

@@ -36,16 +36,21 @@ def _direction(group: list) -> float | None:
     if len(group) == 1 and group[0].type == "dimension" and group[0].lower_unit in _ANGLE:
         return float(group[0].value) * _ANGLE[group[0].lower_unit]
     words = [v.keyword(t) for t in group]
-    if len(words) in (2, 3) and words[0] == "to" and all(w in _SIDES for w in words[1:]):
-        if len(words) == 2:
-            return _SIDES[words[1]]
-        ys = [w for w in words[1:] if w in ("top", "bottom")]
-        xs = [w for w in words[1:] if w in ("left", "right")]
-        if len(xs) != 1 or len(ys) != 1:
-            return None
-        return {("top", "right"): 45.0, ("bottom", "right"): 135.0, ("bottom", "left"): 225.0,
-                ("top", "left"): 315.0}[(ys[0], xs[0])]
-    return None
+    return _towards(words[1:]) if words and words[0] == "to" else None
+
+
+def _towards(sides: list) -> float | None:
+    """The angle of `to <side-or-corner>` for one side or a vertical and a horizontal one."""
+    if not 1 <= len(sides) <= 2 or not all(w in _SIDES for w in sides):
+        return None
+    if len(sides) == 1:
+        return _SIDES[sides[0]]
+    ys = [w for w in sides if w in ("top", "bottom")]
+    xs = [w for w in sides if w in ("left", "right")]
+    if len(xs) != 1 or len(ys) != 1:
+        return None
+    return {("top", "right"): 45.0, ("bottom", "right"): 135.0, ("bottom", "left"): 225.0,
+            ("top", "left"): 315.0}[(ys[0], xs[0])]
 
 
 def _stops(groups: list[list]) -> tuple | None:
@@ -130,6 +135,16 @@ def _conic_stops(groups: list[list]) -> tuple | None:
     return tuple(out) if len(out) >= 2 else None
 
 
+def _legacy_direction(group: list) -> float | None:
+    """The prefixed `-webkit-linear-gradient()` form (CSS Images 3 §3.1's note on legacy
+    syntax): a side or corner names where the line starts, and 0deg points east with angles
+    turning counter-clockwise, so `bottom` is `to top` and `Adeg` is `(90 - A)deg`."""
+    if len(group) == 1 and group[0].type == "dimension" and group[0].lower_unit in _ANGLE:
+        return (90.0 - float(group[0].value) * _ANGLE[group[0].lower_unit]) % 360.0
+    opposite = {"top": "bottom", "bottom": "top", "left": "right", "right": "left"}
+    return _towards([opposite.get(v.keyword(t) or "", "") for t in group])
+
+
 def gradient(tok: Any) -> tuple | None:
     """A linear-/radial-/conic-gradient() function token (with -webkit- prefixes) or None."""
     if tok.type != "function":
@@ -137,7 +152,8 @@ def gradient(tok: Any) -> tuple | None:
     name = tok.lower_name.removeprefix("-webkit-")
     groups = _split(tok.arguments)
     if name == "linear-gradient":
-        angle = _direction(groups[0]) if groups and groups[0] else None
+        direction = _legacy_direction if tok.lower_name.startswith("-webkit-") else _direction
+        angle = direction(groups[0]) if groups and groups[0] else None
         stops = _stops(groups[1:] if angle is not None else groups)
         return None if stops is None else ("linear", 180.0 if angle is None else angle, stops)
     if name == "radial-gradient":
@@ -153,18 +169,6 @@ def gradient(tok: Any) -> tuple | None:
         stops = _conic_stops(groups[1:] if prelude is not None else groups)
         start, centre = prelude or (0.0, (("%", 50.0), ("%", 50.0)))
         return None if stops is None else ("conic", start, centre, stops)
-    return None
-
-
-@prop("background-image")
-def background_image(tokens: list) -> dict[str, Any] | None:
-    """CSS Backgrounds 3 §2.2: none | <image> (one gradient layer; url() images are reported)."""
-    if len(tokens) == 1 and v.keyword(tokens[0]) == "none":
-        return {"background-image": "none"}
-    if len(tokens) == 1:
-        g = gradient(tokens[0])
-        if g is not None:
-            return {"background-image": g}
     return None
 
 

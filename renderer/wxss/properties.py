@@ -177,23 +177,6 @@ _register_single(("box-sizing",), keywords("content-box", "border-box"))
 _register_single(("color", "background-color"), v.color)
 
 
-@prop("background")
-def background(tokens: list) -> dict[str, Any] | None:
-    """CSS Backgrounds 3 §2.11: the colour and one gradient layer are used; other parts are reported."""
-    from .gradients import gradient  # noqa: PLC0415 - gradients imports this module
-    images = [g for g in (gradient(t) for t in tokens) if g is not None]
-    rest = [t for t in tokens if gradient(t) is None]
-    colors = [v.color(t) for t in rest]
-    found = [c for c in colors if c is not None]
-    if len(found) > 1 or len(images) > 1:
-        return None
-    out: dict[str, Any] = {"background-color": found[0] if found else (0, 0, 0, 0.0),
-                           "background-image": images[0] if images else "none"}
-    if len(found) != len(rest):
-        out["-wxsim-background-rest"] = True
-    return out
-
-
 # CSS Fonts 4 §2.5 font-size.
 _register_single(("font-size",), lambda t: v.length_or(
     t, "xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large", "smaller", "larger", negative=False))
@@ -401,4 +384,4 @@ _register_single(("opacity",), _opacity)
 # CSS Display 3 §4.1 visibility.
 _register_single(("visibility",), keywords("visible", "hidden", "collapse"))
 
-from . import gradients, paint_props, transforms  # noqa: E402,F401 - registers more validators
+from . import backgrounds, gradients, paint_props, transforms  # noqa: E402,F401 - registers more validators

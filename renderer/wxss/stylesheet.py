@@ -289,9 +289,22 @@ def _declaration(item: Any, path: str | None, report: Report, warn_once: WarnOnc
     if parsed is None:
         report(Diagnostic("warning", f"invalid value for '{name}': {tinycss2.serialize(item.value).strip()}", *where))
         return None
-    if parsed.pop("-wxsim-background-rest", False):
-        warn_once(("background-rest",), "only the colour part of 'background' is supported; other parts ignored", *where)
+    if path is not None:
+        parsed = _sheet_relative_urls(parsed, path)
     return Declaration(name, _expand_keyword(name, parsed), bool(item.important), *where)
+
+
+def _sheet_relative_urls(parsed: dict[str, Any], path: str) -> dict[str, Any]:
+    """CSS Values 4 §4.5.1: a relative url() in a stylesheet is relative to the sheet, so it is
+    made absolute from the mini-program root (inline styles keep theirs: relative to the page)."""
+    image = parsed.get("background-image")
+    if type(image) is tuple and image[0] == "url" and not image[1].startswith(_ABSOLUTE_URL):
+        parsed = dict(parsed)
+        parsed["background-image"] = ("url", "/" + posixpath.normpath(posixpath.join(posixpath.dirname(path), image[1])))
+    return parsed
+
+
+_ABSOLUTE_URL = ("/", "data:", "http:", "https:", "wxfile:", "cloud:")
 
 
 def _expand_keyword(name: str, parsed: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
