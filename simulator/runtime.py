@@ -196,12 +196,13 @@ class Simulator:
 
     def _ui_changed(self, ui: UiState) -> None:
         """A pull-down refresh that starts (gesture or wx.startPullDownRefresh) runs
-        the page's onPullDownRefresh, as WeChat does."""
+        the page's onPullDownRefresh, as WeChat does; a hidden or shown tabBar resizes the page."""
         if ui.refreshing and not self._was_refreshing:
             top = self.router.top()
             if top is not None:
                 self._post("lifecycle", "host→logic", top.page_id, {"event": "pullDownRefresh", "pageId": top.page_id})
         self._was_refreshing = ui.refreshing
+        self._sync_visible_height()  # wx.hideTabBar / showTabBar change the page area
 
     def pull_down_refresh(self) -> None:
         """The user pulled the page down (only on pages with enablePullDownRefresh)."""

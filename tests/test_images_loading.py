@@ -207,14 +207,14 @@ def test_background_shorthand_and_longhands_parse():
 
     values, problems = decl("background: #fff url(../../img/a.png) no-repeat center / cover")
     assert not problems
-    assert values["background-image"] == ("url", "/img/a.png")  # relative to the sheet
+    assert values["background-image"] == ("url", "/img/a.png", "wxss")  # relative to the sheet
     assert values["background-repeat"] == ("no-repeat", "no-repeat")
     assert values["background-position"] == (("%", 50.0), ("%", 50.0))
     assert values["background-size"] == "cover"
     assert values["background-color"] == (255, 255, 255, 1.0)
     values, _ = decl("background-image: url('https://x.cn/a.png'); background-size: 50% auto;"
                      "background-position: right 10px; background-repeat: repeat-x")
-    assert values["background-image"] == ("url", "https://x.cn/a.png")
+    assert values["background-image"] == ("url", "https://x.cn/a.png", "wxss")
     assert values["background-size"] == (("%", 50.0), "auto")
     assert values["background-repeat"] == ("repeat", "no-repeat")
     _, problems = decl("background-image: url(a.png), url(b.png)")
@@ -237,7 +237,7 @@ def test_background_image_painted_sized_positioned_and_warned(tmp_path):
         tiles = page.query("#tiles").screenshot()
         assert _pixel(tiles, 5, 20) == (0xCC, 0x33, 0x33) and _pixel(tiles, 195, 20) == (0xCC, 0x33, 0x33)
         warnings = [d.message for d in mp.diagnostics() if "background-image" in d.message]
-        assert len(warnings) == 2 and all("does not load local background images" in w for w in warnings)
+        assert len(warnings) == 1 and "wide.png" in warnings[0] and "from WXSS" in warnings[0]  # inline is fine
 
 
 def test_remote_background_fetched_then_painted(tmp_path, fresh_fetcher):

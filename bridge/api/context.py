@@ -62,3 +62,4 @@ class ApiContext(Protocol):
     # launch_options: dict  — App.onLaunch's options {path, query, scene, referrerInfo}
     # emit(name, data)      — fire the logic layer's wx.<name> listeners (a `wxEvent` message)
     # scroll_page(top) -> str | None — scroll the current page (pageScrollTo); a fail reason
+    # tab_bar() -> dict | None — app.json's tabBar (setTabBarItem checks the index against it)

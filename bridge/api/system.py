@@ -3,7 +3,8 @@
 Field lists follow wx.getWindowInfo, wx.getDeviceInfo, wx.getAppBaseInfo, wx.getSystemInfoSync and
 wx.getMenuButtonBoundingClientRect (https://developers.weixin.qq.com/miniprogram/dev/api/base/system/).
 windowHeight is the screen minus the navigation bar (status bar + 44 px, none when
-`navigationStyle: custom`) and minus the tabBar (48 px + the bottom safe-area inset) on tab pages.
+`navigationStyle: custom`) and minus the tabBar (48 px + the bottom safe-area inset) on tab pages
+while the tabBar shows (wx.hideTabBar gives the page that height back).
 """
 
 from __future__ import annotations
@@ -31,6 +32,15 @@ def window_info(device: dict, page_config: dict) -> dict:
     }
 
 
+def window_config(ctx) -> dict:
+    """The current page's window config; a tabBar hidden by wx.hideTabBar counts as none."""
+    config = dict(ctx.current_page_config() or {})
+    state = getattr(getattr(ctx, "ui", None), "tab_bar", None)
+    if state is not None and state.hidden:
+        config["hasTabBar"] = False
+    return config
+
+
 def device_info(device: dict) -> dict:
     return {
         "abi": device.get("abi", ""), "deviceAbi": device.get("abi", ""),
@@ -49,7 +59,7 @@ def app_base_info(ctx) -> dict:
 
 def system_info(call: Call) -> dict:
     ctx = call.ctx
-    info = {**device_info(ctx.device), **window_info(ctx.device, ctx.current_page_config()), **app_base_info(ctx)}
+    info = {**device_info(ctx.device), **window_info(ctx.device, window_config(ctx)), **app_base_info(ctx)}
     info.update({
         "albumAuthorized": True, "cameraAuthorized": True, "locationAuthorized": True,
         "microphoneAuthorized": True, "notificationAuthorized": True, "bluetoothEnabled": False,
@@ -75,7 +85,7 @@ def get_system_info_sync(call: Call) -> dict:
 
 @api("getWindowInfo", sync=True, doc=DOC + "wx.getWindowInfo.html")
 def get_window_info(call: Call) -> dict:
-    return window_info(call.ctx.device, call.ctx.current_page_config())
+    return window_info(call.ctx.device, window_config(call.ctx))
 
 
 @api("getDeviceInfo", sync=True, doc=DOC + "wx.getDeviceInfo.html")

@@ -1,24 +1,108 @@
-"""tabBar badges and red dots (state in UiState, painted by the window's tabBar) and pageScrollTo.
+"""The native tabBar: badges and red dots, showing and hiding it, its style and items (state in
+UiState, painted by the window's tabBar), and pageScrollTo.
 
+Every tabBar API answers `<api>:fail not TabBar page` off a tab page, as WeChat does. A hidden
+tabBar gives its height back to the page (windowHeight, the page's layout viewport).
 https://developers.weixin.qq.com/miniprogram/dev/api/ui/tab-bar/
 https://developers.weixin.qq.com/miniprogram/dev/api/ui/scroll/wx.pageScrollTo.html
 """
 
 from __future__ import annotations
 
+import re
+
 from bridge.api.registry import Call, api, param_error
+from bridge.diagnostics import Diagnostic
 
 DOC = "https://developers.weixin.qq.com/miniprogram/dev/api/ui/tab-bar/"
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+ITEM_FIELDS = ("text", "iconPath", "selectedIconPath")
+STYLE_COLORS = ("color", "selectedColor", "backgroundColor")
+
+
+def _tab_page(call: Call) -> dict | None:
+    if not call.ctx.current_page_config().get("hasTabBar"):
+        return call.fail("not TabBar page")
+    return None
 
 
 def _tab_index(call: Call) -> dict | None:
     """The common checks: `index` is a Number and the current page is a tabBar page."""
-    err = param_error(call, "index", "Number")
+    return param_error(call, "index", "Number") or _tab_page(call)
+
+
+def _optional(call: Call, fields: tuple[str, ...], expected: str) -> dict | None:
+    """Type checks of the optional fields that were given."""
+    for field in fields:
+        if field in call.args:
+            err = param_error(call, field, expected)
+            if err:
+                return err
+    return None
+
+
+def _visible(call: Call, hidden: bool) -> dict:
+    err = _optional(call, ("animation",), "Boolean") or _tab_page(call)
     if err:
         return err
-    if not call.ctx.current_page_config().get("hasTabBar"):
-        return call.fail("not TabBar page")
-    return None
+    ui = call.ctx.ui
+    if ui.tab_bar.hidden != hidden:
+        ui.tab_bar.hidden = hidden
+        ui.notify()
+    return call.ok()
+
+
+@api("showTabBar", doc=DOC + "wx.showTabBar.html")
+def show_tab_bar(call: Call) -> dict:
+    """Shows the app's tabBar again (at once; `animation` is accepted, the bar does not slide)."""
+    return _visible(call, False)
+
+
+@api("hideTabBar", doc=DOC + "wx.hideTabBar.html")
+def hide_tab_bar(call: Call) -> dict:
+    """Hides the tabBar on every tab page until showTabBar; the page gets its height back
+    (windowHeight, fixed-position layout). `animation` is accepted, the bar does not slide."""
+    return _visible(call, True)
+
+
+@api("setTabBarItem", doc=DOC + "wx.setTabBarItem.html")
+def set_tab_bar_item(call: Call) -> dict:
+    """text, iconPath, selectedIconPath (package, temp or wxfile:// files) of item `index`.
+    `pagePath` is not one of WeChat's parameters: it is ignored, with a warning."""
+    err = _optional(call, ITEM_FIELDS, "String") or _tab_index(call)
+    if err:
+        return err
+    index = int(call.args["index"])
+    tab = getattr(call.ctx, "tab_bar", None)  # app.json's tabBar, when the context knows it
+    count = len(((tab() if callable(tab) else None) or {}).get("list") or [])
+    if count and not 0 <= index < count:
+        return call.fail(f"tabbar item not found: index {index} of {count} items")
+    if "pagePath" in call.args:
+        call.ctx.report(Diagnostic("warning", "wx.setTabBarItem: pagePath is not a parameter of "
+                                              "setTabBarItem in WeChat; ignored"))
+    changes = {k: call.args[k] for k in ITEM_FIELDS if k in call.args}
+    ui = call.ctx.ui
+    ui.tab_bar.items.setdefault(index, {}).update(changes)
+    ui.notify()
+    return call.ok()
+
+
+@api("setTabBarStyle", doc=DOC + "wx.setTabBarStyle.html")
+def set_tab_bar_style(call: Call) -> dict:
+    """color, selectedColor, backgroundColor (HexColor) and borderStyle (black / white)."""
+    err = _optional(call, STYLE_COLORS + ("borderStyle",), "String") or _tab_page(call)
+    if err:
+        return err
+    for field in STYLE_COLORS:
+        if field in call.args and not _HEX.match(call.args[field]):
+            return call.fail(f"invalid {field}: {call.args[field]!r} is not a HexColor")
+    if "borderStyle" in call.args and call.args["borderStyle"] not in ("black", "white"):
+        return call.fail(f"invalid borderStyle: {call.args['borderStyle']!r} (black or white)")
+    changes = {k: call.args[k] for k in STYLE_COLORS + ("borderStyle",) if k in call.args}
+    ui = call.ctx.ui
+    ui.tab_bar.style.update(changes)
+    ui.notify()
+    return call.ok()
 
 
 @api("setTabBarBadge", doc=DOC + "wx.setTabBarBadge.html")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bridge.api.registry import Call, api, param_error
+from bridge.api.tabbar_state import TabBarState
 
 DOC = "https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/"
 TOAST_ICONS = ("success", "error", "loading", "none")
@@ -104,6 +105,8 @@ class UiState:
         self.location_pickers: list[LocationPicker] = []
         self.tab_badges: dict[int, str] = {}
         self.tab_red_dots: set[int] = set()
+        self.tab_bar = TabBarState()  # hidden / style / items changed by the tabBar APIs
+        self.backgrounds: dict[str, dict] = {}  # page id → setBackgroundColor / setBackgroundTextStyle
         self.scroll_requests: list[dict] = []
         self.pickers: list[Any] = []  # open <picker> sheets (renderer.view.picker.PickerSession)
 
@@ -116,6 +119,10 @@ class UiState:
     def _changed(self) -> None:
         for fn in list(self._listeners):
             fn(self)
+
+    def notify(self) -> None:
+        """State the APIs changed in place (tab bar, window background): tell the listeners."""
+        self._changed()
 
     # --- toast / loading --------------------------------------------------------------------
     def show_toast(self, toast: Toast) -> None:
@@ -321,6 +328,7 @@ class UiState:
     def forget_page(self, page_id: str) -> None:
         """The page was unloaded."""
         self.navbars.pop(page_id, None)
+        self.backgrounds.pop(page_id, None)
 
     def set_refreshing(self, on: bool) -> None:
         self.refreshing = on

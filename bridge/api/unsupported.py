@@ -21,8 +21,7 @@ UNSUPPORTED: tuple[str, ...] = (
     # canvas / files
     "getFileSystemManager", "saveFile", "openDocument",
     # ui extras
-    "setTabBarItem", "setTabBarStyle", "showTabBar", "hideTabBar", "setBackgroundColor",
-    "setBackgroundTextStyle", "loadFontFace", "hideHomeButton", "showShareMenu", "hideShareMenu",
+    "loadFontFace", "hideHomeButton", "showShareMenu", "hideShareMenu",
     "updateShareMenu", "getUpdateManager", "navigateToMiniProgram", "navigateBackMiniProgram",
     "exitMiniProgram", "reportAnalytics", "setEnableDebug", "getExtConfigSync",
 )

@@ -10,8 +10,9 @@ Then, as in WeChat's image component:
   `aspect-ratio`, set like an inline style the component writes, so only `!important` rules beat it.
 Until it loads, an image keeps the size its styles give it (320 × 240 by default).
 `background-image: url()` needs no events: a remote one is fetched (`sync_backgrounds`) and the
-element repainted when it arrives; a package file is shown, with a warning, since WeChat on
-phones only loads background images from the network or `data:` URIs (docs: WXSS 背景图片).
+element repainted when it arrives; a package file named in a stylesheet is shown with a warning,
+since WeChat on phones does not load local files from WXSS (docs: WXSS 背景图片; an inline
+`style` may name them).
 No Qt here: the natural size comes from `size_of`, which the Qt side provides.
 """
 
@@ -120,15 +121,15 @@ def sync_backgrounds(view: Any, root: ViewNode, since: int) -> None:
         stack.extend(node.children)
         image = node.style.get("background-image") if node.style is not None else None
         if type(image) is tuple and image[0] == "url":
-            _background(view, node, image[1])
+            _background(view, node, image[1], from_wxss=len(image) > 2)
 
 
-def _background(view: Any, node: ViewNode, src: str) -> None:
+def _background(view: Any, node: ViewNode, src: str, from_wxss: bool) -> None:
     resources = getattr(view.services, "resources", None)
     if resources is None or src.startswith("data:"):
         return
     if remote_url(src) is None:
-        if not src.startswith(("wxfile://", "http://tmp/", "http://usr/")):
+        if from_wxss and not src.startswith(("wxfile://", "http://tmp/", "http://usr/")):
             _warn_local(view, node, src)
         return
     if node.state.get("backgroundSrc") == src:
@@ -150,6 +151,7 @@ def _warn_local(view: Any, node: ViewNode, src: str) -> None:
     warned.add(src)
     owner = getattr(node.owner, "base", None) or str(getattr(view, "route", "") or "")
     view.services.report(Diagnostic(
-        "warning", f"background-image url({src!r}) is a file in the package: WeChat on a phone does not load "
-                   "local background images (use a network url, a data: URI or <image>); shown here anyway",
+        "warning", f"background-image url({src!r}) in WXSS is a file in the package: WeChat on a phone does not "
+                   "load local files from WXSS (use a network url, a data: URI, an inline style or <image>); "
+                   "shown here anyway",
         f"{owner}.wxml" if owner else None))

@@ -296,11 +296,14 @@ def _declaration(item: Any, path: str | None, report: Report, warn_once: WarnOnc
 
 def _sheet_relative_urls(parsed: dict[str, Any], path: str) -> dict[str, Any]:
     """CSS Values 4 §4.5.1: a relative url() in a stylesheet is relative to the sheet, so it is
-    made absolute from the mini-program root (inline styles keep theirs: relative to the page)."""
+    made absolute from the mini-program root and marked as coming from WXSS (a phone does not
+    load package files named there). Inline styles keep theirs: relative to the page."""
     image = parsed.get("background-image")
-    if type(image) is tuple and image[0] == "url" and not image[1].startswith(_ABSOLUTE_URL):
-        parsed = dict(parsed)
-        parsed["background-image"] = ("url", "/" + posixpath.normpath(posixpath.join(posixpath.dirname(path), image[1])))
+    if type(image) is tuple and image[0] == "url":
+        src = image[1]
+        if not src.startswith(_ABSOLUTE_URL):
+            src = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(path), src))
+        parsed = {**parsed, "background-image": ("url", src, "wxss")}
     return parsed
 
 

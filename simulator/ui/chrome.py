@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from bridge.api.background import window_background
 from renderer.qt.fonts import ui_font
 from renderer.qt.icons import draw_spinner
 from renderer.qt.images import ImageStore
@@ -51,6 +52,17 @@ def bar_look(sim: Any) -> BarLook:
     white = str(config.get("navigationBarTextStyle", "white")) != "black"
     return BarLook(str(config.get("navigationBarTitleText", "")), QColor("#ffffff" if white else "#000000"),
                    _color(config.get("navigationBarBackgroundColor"), "#000000"), False)
+
+
+def window_look(sim: Any) -> tuple[QColor, bool]:
+    """The window behind the page (the pull-down band) and whether its loading dots are dark:
+    the page's window config with wx.setBackgroundColor / setBackgroundTextStyle applied."""
+    config = sim.page_config() or {}
+    page_id = sim.current_page_id() if hasattr(sim, "current_page_id") else None
+    changes = (getattr(getattr(sim, "ui", None), "backgrounds", None) or {}).get(page_id or "")
+    ios = str((getattr(sim, "device", None) or {}).get("platform", "")).lower() == "ios"
+    color, style = window_background(config, changes, ios)
+    return _color(color, "#ffffff"), style != "light"
 
 
 def paint_status_bar(p: QPainter, geo: ScreenGeometry, front: QColor, background: QColor | None,
@@ -171,7 +183,7 @@ def paint_tab_bar(p: QPainter, geo: ScreenGeometry, sim: Any, images: ImageStore
     for item, rect in zip(items, tab_item_rects(geo, len(items))):
         on = str(item.get("pagePath", "")).lstrip("/").split("?")[0] == route
         icon_src = item.get("selectedIconPath" if on else "iconPath") or item.get("iconPath")
-        icon = images.get("/" + str(icon_src).lstrip("/")) if (images is not None and icon_src) else None
+        icon = images.get(_icon_key(str(icon_src))) if (images is not None and icon_src) else None
         text = str(item.get("text", ""))
         p.setPen(selected if on else color)
         if icon is not None:
@@ -208,6 +220,12 @@ def _paint_badges(p: QPainter, rects: list[QRectF], ui: Any) -> None:
             p.drawEllipse(QPointF(cx, rect.y() + 6), 5, 5)
 
 
+def _icon_key(src: str) -> str:
+    """A tab icon path from the package root (app.json's are root-relative, with or without "/");
+    temp and wxfile:// paths (wx.setTabBarItem) stay as they are."""
+    return src if "://" in src else "/" + src.lstrip("/")
+
+
 def tab_images(sim: Any) -> ImageStore | None:
     project = getattr(sim, "project", None)
     root = getattr(project, "root", None)
@@ -215,7 +233,9 @@ def tab_images(sim: Any) -> ImageStore | None:
     cached = getattr(sim, "_qt_tab_images", None)
     if cached is not None:
         return cached
-    store = ImageStore(root, "", report if callable(report) else None, file="app.json")
+    local = getattr(sim, "local_file", None)
+    store = ImageStore(root, "", report if callable(report) else None, file="app.json",
+                       local_files=local if callable(local) else None)
     try:
         sim._qt_tab_images = store
     except AttributeError:

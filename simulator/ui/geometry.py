@@ -36,8 +36,14 @@ def is_tab_page(tab_bar: dict | None, route: str | None) -> bool:
 
 
 def tab_bar_shown(sim: Any) -> dict | None:
-    """The tabBar config when the current page is a tab page and the bar is native (not `custom`)."""
+    """The tabBar config when the current page is a tab page and the bar is native (not `custom`)
+    and not hidden by wx.hideTabBar; setTabBarStyle / setTabBarItem changes applied."""
     tab = sim.tab_bar() if hasattr(sim, "tab_bar") else None
+    state = getattr(getattr(sim, "ui", None), "tab_bar", None)
+    if state is not None:
+        if state.hidden:
+            return None
+        tab = state.merged(tab)
     if not tab or tab.get("custom") or str(tab.get("position", "bottom")) == "top":
         return None
     return tab if is_tab_page(tab, sim.current_route()) else None

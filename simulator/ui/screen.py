@@ -16,7 +16,7 @@ from renderer.qt.app import ensure_app
 from renderer.qt.page_widget import PageWidget, images_for
 from renderer.qt.painter import paint_box_tree
 from simulator.ui.chrome import (back_button_rect, bar_look, paint_capsule, paint_nav_bar, paint_status_bar,
-                                 paint_tab_bar, route_of_tab, tab_images, tab_item_rects)
+                                 paint_tab_bar, route_of_tab, tab_images, tab_item_rects, window_look)
 from simulator.ui.error_panel import ErrorPanel
 from simulator.ui.geometry import ScreenGeometry, screen_geometry, tab_bar_shown
 from simulator.ui.gestures import REFRESH_BAND, PageGestures, paint_refresh_band
@@ -25,8 +25,7 @@ from simulator.ui.transition import SlideTransition
 
 
 def _window_background(sim: Any) -> QColor:
-    c = QColor(str((sim.page_config() or {}).get("backgroundColor", "#ffffff")))
-    return c if c.isValid() else QColor("#ffffff")
+    return window_look(sim)[0]
 
 
 def paint_chrome_under(p: QPainter, sim: Any, geo: ScreenGeometry) -> None:
@@ -215,7 +214,7 @@ class ScreenWidget(QWidget):
             band = self.band()
             if band > 0:
                 x, y, w, _h = self.geo.page
-                dark = str((self.sim.page_config() or {}).get("backgroundTextStyle", "dark")) != "light"
+                dark = window_look(self.sim)[1]
                 paint_refresh_band(p, QRectF(x, y, w, band), _window_background(self.sim), dark,
                                    self._refresh_phase, self.refreshing())
         except Exception as exc:  # report, keep the window
