@@ -40,6 +40,8 @@ DEFAULTS: dict[str, Any] = {
     # The payment sheet's text when requestPayment's package carries none.
     "payment": {"merchant": "wxsim 模拟商户", "amount": "0.01"},
     "clipboard": "",
+    # What a media src is taken to be (nothing is decoded): bridge/api/media_source.py.
+    "media": {"duration": 60, "width": 1280, "height": 720, "files": {}},
 }
 
 
