@@ -21,7 +21,6 @@ UNSUPPORTED: tuple[str, ...] = (
     # canvas / files
     "getFileSystemManager", "saveFile", "openDocument",
     # ui extras
-    "loadFontFace", "hideHomeButton", "showShareMenu", "hideShareMenu",
-    "updateShareMenu", "getUpdateManager", "navigateToMiniProgram", "navigateBackMiniProgram",
+    "loadFontFace", "hideHomeButton", "navigateToMiniProgram", "navigateBackMiniProgram",
     "exitMiniProgram", "reportAnalytics", "setEnableDebug", "getExtConfigSync",
 )

@@ -32,6 +32,9 @@ DEFAULTS: dict[str, Any] = {
               "longitude": 116.397827},
     "networkType": "wifi",
     "battery": {"level": 100, "isCharging": False, "isLowPowerModeEnabled": False},
+    # What WeChat's update check finds at launch (wx.getUpdateManager): a new version or not, and
+    # whether downloading it ends "ready" (onUpdateReady) or "failed" (onUpdateFailed).
+    "update": {"hasUpdate": False, "download": "ready"},
     # scanCode's answer: {"result", "scanType", "charSet", "path"}; null → the user cancels.
     "scanCode": None,
     # Files chooseImage / chooseMedia pick (paths relative to the project or absolute); [] → cancel.
