@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote
 
+from renderer.view import media_element
 from renderer.view.page import PageView
 from simulator.project import normalize_route
 
@@ -87,6 +88,7 @@ class PageStack:
     def _hide(self, entry: PageEntry) -> None:
         if entry.shown:
             entry.shown = False
+            media_element.page_hidden(entry.view)
             self._lifecycle("pageHide", entry)
 
     def _unload(self, entry: PageEntry) -> None:

@@ -98,6 +98,7 @@ class Simulator:
         self.view.resources.record = self._record_resource
         self.view.image_size = _default_image_size()
         self.view.animator.clock = self.clock.now_ms
+        self.view.media_source = self.media_source  # <video>/<audio> sources (renderer/view/media_element.py)
         self.router = PageStack(self)
         self.logic = LogicHost(self.project, self._post_from_logic, self.report, self._invoke_sync,
                                time_limit_s=time_limit_s, clock=self.clock.now_ms)
@@ -231,9 +232,17 @@ class Simulator:
         """Fire the logic layer's `wx.<name>` listeners (onLocationChange, onNetworkStatusChange…)."""
         self._post("wxEvent", "host→logic", None, {"name": name, "data": data})
 
-    def emit_task(self, task_id: int, event: str, data: Any) -> None:
-        """An event of a task object (RequestTask, SocketTask, IntersectionObserver…) in the logic layer."""
-        self._post("taskEvent", "host→logic", None, {"taskId": task_id, "event": event, "data": data})
+    def emit_task(self, task_id: int, event: str, data: Any, **extra: Any) -> None:
+        """An event of a task object (RequestTask, SocketTask, IntersectionObserver…) in the logic layer;
+        `extra` fields go on the message (`source="simulated"` for a simulated audio player)."""
+        self._post("taskEvent", "host→logic", None, {"taskId": task_id, "event": event, "data": data}, **extra)
+
+    def media_source(self, src: str, base_dir: str, kind: str) -> Any:
+        """What a `<video>` / `<audio>` src is taken to be (bridge/api/media_source.py)."""
+        from bridge.api.media_source import describe
+
+        return describe(src, kind, root=self.project.root, base_dir=base_dir, local_file=self.local_file,
+                        settings=self.apis.world.settings.get("media"))
 
     def _record_resource(self, entry: dict) -> None:
         """A remote image or font the view loaded, in the traffic log (with where it came from)."""

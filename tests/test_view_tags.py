@@ -11,13 +11,13 @@ def _project(tmp_path, wxml: str, js: str = "Page({data: {}})"):
 
 
 def test_unknown_and_unsupported_tags_warn_once_with_position(tmp_path):
-    project = _project(tmp_path, "<view>\n  <p>one</p><p>two</p>\n  <video src='x.mp4'></video>\n</view>")
+    project = _project(tmp_path, "<view>\n  <p>one</p><p>two</p>\n  <camera></camera>\n</view>")
     with launch(project, storage=tmp_path / "storage") as mp:
         warnings = [str(d) for d in mp.diagnostics() if d.severity == "warning"]
         page = mp.current_page()
         assert [e.text() for e in page.query_all("p")] == ["one", "two"]  # still rendered, as containers
     assert warnings.count("pages/a/a.wxml:2:3: warning: unknown tag <p> renders as a generic container") == 1
-    assert "pages/a/a.wxml:3:3: warning: <video> is not supported yet; it renders as an empty container" in warnings
+    assert "pages/a/a.wxml:3:3: warning: <camera> is not supported yet; it renders as an empty container" in warnings
 
 
 def test_input_is_cut_at_maxlength(tmp_path):

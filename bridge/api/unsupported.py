@@ -11,8 +11,8 @@ UNSUPPORTED: tuple[str, ...] = (
     # auth / user
     "requestSubscribeMessage", "getPhoneNumber",
     # media
-    "saveImageToPhotosAlbum", "getImageInfo", "compressImage", "chooseVideo", "createInnerAudioContext",
-    "createVideoContext", "createCameraContext",
+    "saveImageToPhotosAlbum", "getImageInfo", "compressImage", "chooseVideo",
+    "createCameraContext",
     # network beyond request
     "downloadFile", "uploadFile", "connectSocket", "onSocketOpen", "onSocketMessage",
     "sendSocketMessage", "closeSocket",

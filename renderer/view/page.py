@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.view import builtins, image_loads, movable, page_meta, picker_view, scroll, swiper
+from renderer.view import media_element
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
 from renderer.view.hover import PressState
 from renderer.view.lifetimes import component_tree, new_subtrees
@@ -110,6 +111,7 @@ class PageView:
             page_meta.before_style(self)
             swiper.sync_tree(self, self.root, since)
             picker_view.sync_tree(self, self.root, since)
+            media_element.sync_tree(self, self.root, since)
             image_loads.sync_tree(self, self.root, since)
             self.services.animator.scan(self, self.root, since)
             self.services.style_tree(self.root, since, self)
@@ -431,6 +433,7 @@ class PageView:
         self._observe("tap", node=target)
         self._send_calls(propagate(target, "tap", detail, touches=[start], changed_touches=[start]))
         builtins.after_tap(self, target)
+        media_element.after_tap(self, target, start["pageX"], start["pageY"])
 
     def _pressed_changed(self) -> None:
         """A pressed state (:active, hover-class) changed: restyle at the next flush."""

@@ -20,12 +20,13 @@ RENDERED = frozenset({
     "switch", "checkbox", "checkbox-group", "radio", "radio-group", "label", "form", "progress", "slider",
     "block", "slot", "canvas", "swiper", "swiper-item", "picker", "picker-view", "picker-view-column", "rich-text",
     "movable-area", "movable-view", "cover-view", "cover-image", "page-meta", "navigation-bar",
+    "video", "audio",
 })
 # Template-level tags that never render a node themselves.
 STRUCTURAL = frozenset({"template", "import", "include", "wxs"})
 # WeChat built-ins that wxsim does not draw yet.
 NOT_YET = frozenset({
-    "audio", "video", "camera", "live-player", "live-pusher",
+    "camera", "live-player", "live-pusher",
     "map", "open-data", "web-view", "ad", "official-account",
     "editor", "match-media", "functional-page-navigator", "page-container", "share-element", "root-portal",
     "keyboard-accessory", "grid-view", "list-view", "sticky-header", "sticky-section", "channel-video",

@@ -259,7 +259,6 @@ GAPS = (
     ("<movable-view>", "movable-view renders as a plain container"),
     ("<picker-view", "picker-view renders as a plain container"),
     ("<rich-text>", "rich-text is not implemented"),
-    ("<video>", "the video built-in is not implemented"),
     ("<page-container>", "page-container renders as a plain container"),
     ("pseudo-class ':focus'", "focus styles are not shown"),
     ("Setting data field", "WeChat gives the same warning: the component sets a field to undefined"),

@@ -238,7 +238,6 @@ GAPS = (
     ("'-webkit-overflow-scrolling'", "no visual effect in a render"),
     ("'word-wrap'", "legacy alias of overflow-wrap; long words break anyway"),
     ("'background-size'", "background images are not painted (picker mask gradient)"),
-    ("<video>", "the video built-in is not implemented"),
     ("<root-portal>", "root-portal renders in place instead of at the page root"),
     ("<cover-view>", "cover-view is not implemented"),
     ("'user-select'", "no visual effect in a render"),
