@@ -21,6 +21,6 @@ UNSUPPORTED: tuple[str, ...] = (
     # canvas / files
     "getFileSystemManager", "saveFile", "openDocument",
     # ui extras
-    "loadFontFace", "hideHomeButton", "navigateToMiniProgram", "navigateBackMiniProgram",
+    "hideHomeButton", "navigateToMiniProgram", "navigateBackMiniProgram",
     "exitMiniProgram", "reportAnalytics", "setEnableDebug", "getExtConfigSync",
 )

@@ -12,9 +12,10 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QTextLayout, QTextOption
 
-from renderer.qt.fonts import ensure_fonts, resolve_families
+from renderer.qt.fonts import add_face_family, ensure_fonts, resolve_families
 
 Line = tuple[str, float]  # (text of the line, its advance width in px)
 
@@ -103,6 +104,17 @@ class QtTextMeasurer:
         ensure_fonts()
         register_faces(faces, read_bytes, report, fetch)
         self._metrics.clear()
+
+    def register_font_bytes(self, family: str, data: bytes) -> bool:
+        """wx.loadFontFace: make the CSS `family` name the font in `data`; False if Qt cannot read it."""
+        ensure_fonts()
+        fid = QFontDatabase.addApplicationFontFromData(QByteArray(data))
+        names = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+        if not names:
+            return False
+        add_face_family(family, names[0])
+        self._metrics.clear()
+        return True
 
     def measure(self, text: str, font: Any, max_width: float | None) -> tuple[float, float, list[Line]]:
         fkey = _font_key(font)

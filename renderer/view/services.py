@@ -13,7 +13,7 @@ from typing import Any, Callable
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.anim.engine import Animator
 from renderer.layout.session import LayoutSession
-from renderer.view.resources import Resources
+from renderer.view.resources import Resources, data_uri_bytes
 from renderer.view.nodes import TEXT, ViewNode, is_virtual_host, mark_changed
 from renderer.view.pseudo_boxes import update_pseudos
 from renderer.view.scopes import external_map, external_sheet, style_files
@@ -133,7 +133,32 @@ class ViewServices:
     def _faces_arrived(self, faces: list[Any]) -> None:
         """A remote font came (or failed): register it and lay out again the pages using it."""
         self._register_faces(faces)
-        families = {f.family.lower() for f in faces}
+        self._relayout_families({f.family.lower() for f in faces})
+
+    def load_font_face(self, family: str, url: str, done: Callable[[str], None]) -> None:
+        """wx.loadFontFace: fetch `url` (https or a data: URL) and make `family` name it; `done(why)`
+        runs once with "" when the font is usable, else the reason it is not."""
+        register = getattr(self.measurer, "register_font_bytes", None)
+        if register is None:
+            done("fonts cannot be loaded without Qt")
+            return
+        if url.startswith("data:"):
+            data = data_uri_bytes(url)
+        else:
+            try:
+                data = self.resources.font(url, lambda: self.load_font_face(family, url, done))
+            except OSError as exc:
+                done(f"cannot fetch {url} ({exc})")
+                return
+            if data is None:
+                return  # fetching: called again when it arrived
+        if not data or not register(family, data):
+            done(f"{url[:80]} is not a font the simulator can read")
+            return
+        self._relayout_families({family.lower()})
+        done("")
+
+    def _relayout_families(self, families: set[str]) -> None:
         stale: list[ViewNode] = []
         for key, (root, session) in list(self._layouts.items()):
             if any(_node_uses(n, families) for n in root.walk()):
