@@ -39,7 +39,7 @@ from simulator.ui.geometry import screen_geometry
 # wx.* calls that wait for the user (a click in the window or an automation answer).
 USER_ANSWERED = frozenset({"showModal", "showActionSheet", "requestPayment", "authorize", "getUserProfile",
                            "getLocation", "chooseLocation", "startLocationUpdate",
-                           "startLocationUpdateBackground"})
+                           "startLocationUpdateBackground", "saveImageToPhotosAlbum"})
 # JS timers due this soon count as pending work when waiting for idle.
 SETTLE_HORIZON_MS = 50.0
 RECURRING_TIMER_RUNS = 8  # near timers run this often in one wait → background work

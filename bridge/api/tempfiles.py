@@ -1,5 +1,6 @@
-"""Temporary files handed to the mini program (chooseImage, chooseMedia): copies of the picked
-files in a per-project sandbox folder, named `http://tmp/<name>` as the developer tools name them.
+"""Temporary files handed to the mini program (chooseImage, chooseMedia, compressImage…): copies of
+picked files or produced images in a per-project sandbox folder, named `http://tmp/<name>` as the
+developer tools name them.
 `resolve(path)` maps such a name back to the file on disk.
 """
 
@@ -8,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 import shutil
-import struct
 import tempfile
 from pathlib import Path
+
+from bridge.api.image_header import read_header
 
 PREFIX = "http://tmp/"
 
@@ -30,29 +32,22 @@ class TempFiles:
         self.files[PREFIX + name] = target
         return PREFIX + name
 
+    def add_bytes(self, data: bytes, suffix: str) -> str:
+        """A new temp file holding `data` (an image produced by the host); returns its temp path."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = secrets.token_hex(16) + suffix.lower()
+        (self.folder / name).write_bytes(data)
+        self.files[PREFIX + name] = self.folder / name
+        return PREFIX + name
+
     def resolve(self, path: str) -> Path | None:
         return self.files.get(path)
 
 
 def image_size(path: Path) -> tuple[int, int]:
-    """(width, height) from a PNG, GIF or JPEG header; (0, 0) when unknown."""
+    """(width, height) from the file's header (bridge/api/image_header.py); (0, 0) when unknown."""
     try:
-        data = path.read_bytes()[:65536]
+        header = read_header(path.read_bytes())
     except OSError:
         return 0, 0
-    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
-        return struct.unpack(">II", data[16:24])
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        return struct.unpack("<HH", data[6:10])
-    if data[:2] == b"\xff\xd8":
-        i = 2
-        while i + 9 < len(data):
-            if data[i] != 0xFF:
-                i += 1
-                continue
-            marker, size = data[i + 1], struct.unpack(">H", data[i + 2:i + 4])[0]
-            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-                h, w = struct.unpack(">HH", data[i + 5:i + 9])
-                return w, h
-            i += 2 + size
-    return 0, 0
+    return header.width, header.height

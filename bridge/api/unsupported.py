@@ -11,8 +11,7 @@ UNSUPPORTED: tuple[str, ...] = (
     # auth / user
     "requestSubscribeMessage", "getPhoneNumber",
     # media
-    "saveImageToPhotosAlbum", "getImageInfo", "compressImage", "chooseVideo",
-    "createCameraContext",
+    "chooseVideo", "createCameraContext",
     # network beyond request
     "downloadFile", "uploadFile", "connectSocket", "onSocketOpen", "onSocketMessage",
     "sendSocketMessage", "closeSocket",

@@ -91,8 +91,9 @@ class SimulatedWorld:
     def get(self, key: str) -> Any:
         return copy.deepcopy(self.settings[key])
 
-    def record(self, api: str, args: dict) -> None:
-        self.records.append({"api": api, "args": copy.deepcopy(args)})
+    def record(self, api: str, args: dict, **extra: Any) -> None:
+        """Log a call whose only effect is outside the mini program (`extra`: what it produced)."""
+        self.records.append({"api": api, "args": copy.deepcopy(args), **extra})
 
     # --- changing (scripts, the window) -------------------------------------------------------
     def set(self, key: str, value: Any) -> None:
