@@ -79,4 +79,5 @@ def test_loop_guard_keeps_lines():
     out = guard_loops(src)
     assert out.count("\n") == src.count("\n")
     assert "while (__wxtick() && (a))" in out and "for (let i = 0;__wxtick() && ( i < n); i++)" in out
-    assert "for (;__wxtick();)" in out and "for (const k in o)" in out and "while (__wxtick() && (b))" in out
+    assert "for (;__wxtick();)" in out and "for (const k in o) {__wxtick();}" in out
+    assert "while (__wxtick() && (b))" in out

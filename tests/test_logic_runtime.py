@@ -77,6 +77,28 @@ def test_infinite_loop_is_interrupted_and_host_stays_usable(tmp_path):
     assert h.host.evaluate("1 + 1") == 2
 
 
+def test_interrupt_swallowed_by_a_catch_is_still_reported_once(tmp_path):
+    page = ("Page({\n  spin() {\n    try { while (true) {} } catch (e) { console.log('caught') }\n"
+            "    try { for (;;) {} } catch (e) { console.log('again') }\n  },\n})")
+    h = Harness(tmp_path, {"pages/a/a.js": page}, time_limit_s=0.2)
+    h.life("pageLoad", pageId="p1", route="pages/a/a", query={})
+    h.send("event", instanceId="p1", handler="spin", event={})
+    (err,) = h.errors()
+    assert err.message == "script ran longer than 0.2 s and was interrupted (spin)"
+    assert (err.file, err.line) == ("pages/a/a.js", 3)
+    assert h.logs()[-2:] == [["caught"], ["again"]]
+
+
+def test_endless_iterator_in_for_of_is_interrupted(tmp_path):
+    page = ("const forever = { [Symbol.iterator]() { return { next: () => ({ value: 1, done: false }) } } }\n"
+            "Page({\n  spin() {\n    for (const x of forever) { }\n  },\n})")
+    h = Harness(tmp_path, {"pages/a/a.js": page}, time_limit_s=0.2)
+    h.life("pageLoad", pageId="p1", route="pages/a/a", query={})
+    h.send("event", instanceId="p1", handler="spin", event={})
+    (err,) = h.errors()
+    assert "interrupted (spin)" in err.message and (err.file, err.line) == ("pages/a/a.js", 4)
+
+
 def test_console_previews(tmp_path):
     h = Harness(tmp_path, {"app.js": "const o = {a: [1, undefined], f() {}}; o.self = o;"
                                      "console.warn('x', o, NaN, null); App({})"})

@@ -1,4 +1,5 @@
-"""Runaway-loop protection: every `while`/`for(;;)`/`do…while` condition first calls `__wxtick()`.
+"""Runaway-loop protection: every `while`/`for(;;)`/`do…while` condition first calls `__wxtick()`,
+and a braced `for…in`/`for…of` body starts with it (an endless iterator has no condition).
 
 The `quickjs` package refuses calls into Python while its engine time limit is armed, and the
 logic layer must call into Python (require, sync wx APIs, posting messages). So the time limit is
@@ -63,7 +64,9 @@ def guard_loops(src: str) -> str:
             inserts += [(toks[k].end, TICK + " && ("), (toks[close].start, ")")]
             continue
         span = _for_condition(toks, k, close)
-        if span is None:
+        if span is None:  # for-in / for-of: no condition; a braced body ticks first
+            if close + 1 < len(toks) and toks[close + 1].text == "{":
+                inserts.append((toks[close + 1].end, TICK + ";"))
             continue
         a, b = span
         if b == a + 1:

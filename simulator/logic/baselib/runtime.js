@@ -22,17 +22,26 @@ var __wxsim = (function (g) {
 
   // Runaway protection (see simulator/logic/loopguard.py): loop conditions call __wxtick().
   // The guard keeps wall-clock time even when a replay fixes Date (baselib/determinism.js).
+  // The interruption is reported where it happens, once per entry: a try/catch around the loop
+  // may swallow the error, and the program then goes on, but the developer still hears of it.
   var realNow = Date.now;
   var deadline = Infinity;
   var ticks = 0;
+  var reported = false;
   W.limitMs = 5000;
-  W.arm = function () { deadline = realNow() + W.limitMs; ticks = 0; };
+  W.arm = function () { deadline = realNow() + W.limitMs; ticks = 0; reported = false; };
   g.__wxtick = function () {
     if ((++ticks & 1023) !== 0) return true;
     if (realNow() <= deadline) return true;
     ticks = 1023;
     var e = new Error('script ran longer than ' + W.limitMs / 1000 + ' s and was interrupted');
     Object.defineProperty(e, '__wxInterrupted', { value: true });
+    if (!reported) {  // to the host now; App.onError hears of it only if nobody catches it
+      reported = true;
+      __wxsim_error(JSON.stringify({ message: String(e), stack: String(e.stack || ''),
+                                     hint: W.currentFile() || null, interrupted: true }));
+    }
+    Object.defineProperty(e, '__wxReported', { value: true });
     throw e;
   };
 
