@@ -255,8 +255,6 @@ GAPS = (
     ("<root-portal>", "root-portal renders in place instead of at the page root"),
     ("<swiper>", "swiper renders as a plain container"),
     ("<swiper-item>", "swiper renders as a plain container"),
-    ("<movable-area>", "movable-area renders as a plain container"),
-    ("<movable-view>", "movable-view renders as a plain container"),
     ("<picker-view", "picker-view renders as a plain container"),
     ("<rich-text>", "rich-text is not implemented"),
     ("<page-container>", "page-container renders as a plain container"),

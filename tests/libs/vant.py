@@ -239,7 +239,6 @@ GAPS = (
     ("'word-wrap'", "legacy alias of overflow-wrap; long words break anyway"),
     ("'background-size'", "background images are not painted (picker mask gradient)"),
     ("<root-portal>", "root-portal renders in place instead of at the page root"),
-    ("<cover-view>", "cover-view is not implemented"),
     ("'user-select'", "no visual effect in a render"),
     ("'pointer-events'", "hit testing ignores pointer-events"),
     ("'resize'", "no visual effect in a render"),

@@ -190,8 +190,6 @@ GAPS = (
     ("<root-portal>", "root-portal renders in place instead of at the page root"),
     ("<swiper>", "swiper renders as a plain container (gallery)"),
     ("<swiper-item>", "swiper renders as a plain container (gallery)"),
-    ("<movable-area>", "movable-area renders as a plain container"),
-    ("<movable-view>", "movable-view renders as a plain container"),
     ("<page-container>", "page-container renders as a plain container"),
     ("unknown tag <slideview-skyline>", "the Skyline variant is in a branch that never renders here"),
 )
