@@ -372,8 +372,8 @@ class Element:
 
     def swipe(self, direction: str = "left", fraction: float = 0.6) -> None:
         """Drag a finger across the element (a swiper turns its page, a picker-view column
-        scrolls): "left"/"up" move the finger that way, "right"/"down" the other way; the
-        distance is `fraction` of the element's width or height."""
+        scrolls, a movable-view follows it): "left"/"up" move the finger that way, "right"/"down"
+        the other way; the distance is `fraction` of the element's width or height, in four moves."""
         moves = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
         if direction not in moves:
             raise AutomationError(f"swipe direction must be one of {sorted(moves)}, not {direction!r}")
