@@ -15,10 +15,10 @@ def test_unsupported_api_fails_clearly_and_warns_once(tmp_path):
     assert ctx.results[2][0] == {"errMsg": "getPhoneNumber:fail not supported in wxsim"}
     warnings = [d for d in ctx.reports if "getPhoneNumber" in d.message]
     assert len(warnings) == 1 and warnings[0].severity == "warning"
-    res = apis.invoke_sync("getExtConfigSync", {})
-    assert apis.is_sync("getExtConfigSync")
-    with pytest.raises(SyncApiError, match="getExtConfigSync:fail not supported in wxsim"):
-        apis.sync_value("getExtConfigSync", res)
+    res = apis.invoke_sync("setEnableDebug", {})  # asked synchronously: the same clear failure, thrown
+    with pytest.raises(SyncApiError, match="setEnableDebug:fail not supported in wxsim"):
+        apis.sync_value("setEnableDebug", res)
+    assert apis.is_sync("someFutureApiSync")  # an unknown *Sync name is taken as sync
 
 
 def test_names_and_sync_flags(tmp_path):

@@ -38,7 +38,8 @@ _REGISTRY: dict[str, ApiSpec] = {}
 _AREAS = ("storage", "ui", "navbar", "route", "system", "network", "auth", "permissions", "user",
           "location", "payment", "device", "media", "tabbar", "events", "selector", "canvas", "transfer", "socket",
           "filesystem", "animation", "video", "audio",
-          "background", "share", "update", "fonts", "image_files")
+          "background", "share", "update", "fonts", "image_files", "brightness", "subscribe", "ext_config",
+          "analytics", "miniprogram")
 
 
 def api(name: str, *, sync: bool = False, returns: str = RETURNS_OBJECT, source: str = "builtin",

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 UNSUPPORTED: tuple[str, ...] = (
     # auth / user
-    "requestSubscribeMessage", "getPhoneNumber",
+    "getPhoneNumber",
     # media
     "chooseVideo", "createCameraContext",
     # network beyond request
     "downloadFile", "uploadFile", "connectSocket", "onSocketOpen", "onSocketMessage",
     "sendSocketMessage", "closeSocket",
-    # device
-    "setScreenBrightness", "getScreenBrightness", "setKeepScreenOn",
     # canvas / files
     "getFileSystemManager", "saveFile", "openDocument",
     # ui extras
-    "hideHomeButton", "navigateToMiniProgram", "navigateBackMiniProgram",
-    "exitMiniProgram", "reportAnalytics", "setEnableDebug", "getExtConfigSync",
+    "hideHomeButton", "setEnableDebug",
 )

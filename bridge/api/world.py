@@ -32,9 +32,17 @@ DEFAULTS: dict[str, Any] = {
               "longitude": 116.397827},
     "networkType": "wifi",
     "battery": {"level": 100, "isCharging": False, "isLowPowerModeEnabled": False},
+    # The screen: brightness 0–1 (getScreenBrightness) and whether setKeepScreenOn holds it on.
+    "screen": {"brightness": 0.5, "keepScreenOn": False},
     # What WeChat's update check finds at launch (wx.getUpdateManager): a new version or not, and
     # whether downloading it ends "ready" (onUpdateReady) or "failed" (onUpdateFailed).
     "update": {"hasUpdate": False, "download": "ready"},
+    # requestSubscribeMessage: the user's answer per template id ("accept", "reject", "ban",
+    # "filter"); "*" answers every id not listed.
+    "subscribeMessage": {"*": "accept"},
+    # Leaving for another mini program: "ok", "cancel" (the user declines WeChat's confirm) or a
+    # fail reason. navigateBack null: ok only when launched by another mini program (scene 1037).
+    "miniProgram": {"navigateTo": "ok", "navigateBack": None, "exit": "ok"},
     # scanCode's answer: {"result", "scanType", "charSet", "path"}; null → the user cancels.
     "scanCode": None,
     # Files chooseImage / chooseMedia pick (paths relative to the project or absolute); [] → cancel.
