@@ -7,7 +7,7 @@ from .computed import ComputedStyle, compute_style
 from .defaults import default_stylesheet
 from .stylesheet import Declaration, Rule, StyleSheet, parse_declarations, parse_stylesheet
 from .viewport import Viewport
-from . import motion_props  # noqa: E402,F401 - registers transition validators
+from . import animation_props, motion_props  # noqa: E402,F401 - registers transition/animation validators
 
 __all__ = [
     "ComputedStyle", "Declaration", "Rule", "StyleResolver", "StyleSheet", "StyleTarget", "Viewport",

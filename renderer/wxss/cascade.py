@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from bridge.diagnostics import Diagnostic, DiagnosticLog, Report
 
 from .computed import LONGHANDS_OF, ComputedStyle, compute_style
+from .keyframes import Keyframes
 from .media import media_matches
 from .selectors import Selector
 from .stylesheet import Declaration, FontFace, StyleSheet, parse_declarations
@@ -106,6 +107,7 @@ class StyleResolver:
         self._var_cache: dict[tuple, tuple] = {}
         self._var_warned: set[tuple] = set()
         self.font_faces: list[FontFace] = []
+        self.keyframes: dict[str, Keyframes] = {}  # @keyframes by name: the last matching rule wins
         self._index(sheets)
 
     def _index(self, sheets: list[StyleSheet]) -> None:
@@ -116,6 +118,9 @@ class StyleResolver:
         for sheet in sheets:
             origin = ORIGIN_UA if getattr(sheet, "user_agent", False) else ORIGIN_AUTHOR
             self.font_faces.extend(getattr(sheet, "font_faces", ()))
+            for rule, media in getattr(sheet, "keyframes", ()):
+                if not media or all(media_matches(q, self.viewport) for q in media):
+                    self.keyframes[rule.name] = rule
             for rule in sheet.rules:
                 media = getattr(rule, "media", None)
                 if media and not all(media_matches(q, self.viewport) for q in media):

@@ -78,6 +78,9 @@ LONGHANDS_OF: dict[str, tuple[str, ...]] = {
     "font": ("font-style", "font-weight", "font-size", "line-height", "font-family"),
     "-webkit-transform": ("transform",),
     "-webkit-transform-origin": ("transform-origin",),
+    "transition": ("transition-property", "transition-duration", "transition-timing-function", "transition-delay"),
+    "animation": ("animation-name", "animation-duration", "animation-timing-function", "animation-delay",
+                  "animation-iteration-count", "animation-direction", "animation-fill-mode", "animation-play-state"),
 }
 
 FONT_SIZE_KEYWORDS = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0,
@@ -132,9 +135,12 @@ def compute_style(cascaded: dict[str, Any], parent: ComputedStyle | None, viewpo
     specified: dict[str, Any] = {}
     for name, value in cascaded.items():
         if value == "inherit":
-            values[name] = parent._values[name] if parent is not None else INITIAL[name]
+            source = parent._values if parent is not None else INITIAL
+            if name in source:
+                values[name] = source[name]
         elif value == "initial" or (value == "unset" and name not in INHERITED):
-            values[name] = INITIAL[name]
+            if name in INITIAL:  # a property without an initial entry (transition-*, animation-*) is left unset
+                values[name] = INITIAL[name]
         elif value != "unset":
             specified[name] = value
     parent_fs = parent._values["font-size"] if parent is not None else 16.0

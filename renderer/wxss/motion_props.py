@@ -16,7 +16,7 @@ from .properties import prop
 _EASING_WORDS = ("linear", "ease", "ease-in", "ease-out", "ease-in-out", "step-start", "step-end")
 
 
-def _layers(tokens: list) -> list[list]:
+def comma_layers(tokens: list) -> list[list]:
     out: list[list] = [[]]
     for tok in tokens:
         if tok.type == "literal" and tok.value == ",":
@@ -26,7 +26,7 @@ def _layers(tokens: list) -> list[list]:
     return out
 
 
-def _time(tok: Any) -> float | None:
+def time_ms(tok: Any) -> float | None:
     """CSS Values 4 §7.3 <time>: s or ms (a bare 0 is allowed, as browsers do)."""
     if tok.type == "dimension" and tok.lower_unit in ("s", "ms"):
         return float(tok.value) * (1000.0 if tok.lower_unit == "s" else 1.0)
@@ -35,7 +35,7 @@ def _time(tok: Any) -> float | None:
     return None
 
 
-def _easing(tok: Any) -> str | None:
+def easing_text(tok: Any) -> str | None:
     kw = v.keyword(tok)
     if kw in _EASING_WORDS:
         return kw
@@ -47,7 +47,7 @@ def _easing(tok: Any) -> str | None:
 @prop("transition-property")
 def transition_property(tokens: list) -> dict[str, Any] | None:
     names = []
-    for layer in _layers(tokens):
+    for layer in comma_layers(tokens):
         if len(layer) != 1 or v.keyword(layer[0]) is None:
             return None
         names.append(v.keyword(layer[0]))
@@ -59,8 +59,8 @@ def transition_property(tokens: list) -> dict[str, Any] | None:
 def _time_list(name: str) -> Any:
     def validate(tokens: list) -> dict[str, Any] | None:
         out = []
-        for layer in _layers(tokens):
-            t = _time(layer[0]) if len(layer) == 1 else None
+        for layer in comma_layers(tokens):
+            t = time_ms(layer[0]) if len(layer) == 1 else None
             if t is None:
                 return None
             out.append(t)
@@ -75,8 +75,8 @@ prop("transition-delay")(_time_list("transition-delay"))
 @prop("transition-timing-function")
 def transition_timing(tokens: list) -> dict[str, Any] | None:
     out = []
-    for layer in _layers(tokens):
-        e = _easing(layer[0]) if len(layer) == 1 else None
+    for layer in comma_layers(tokens):
+        e = easing_text(layer[0]) if len(layer) == 1 else None
         if e is None:
             return None
         out.append(e)
@@ -87,11 +87,11 @@ def transition_timing(tokens: list) -> dict[str, Any] | None:
 def transition(tokens: list) -> dict[str, Any] | None:
     """§3: [property || duration || easing || delay]#; the first time is the duration."""
     names, durations, easings, delays = [], [], [], []
-    for layer in _layers(tokens):
+    for layer in comma_layers(tokens):
         name, times, easing = None, [], None
         for tok in layer:
-            t = _time(tok)
-            e = _easing(tok) if t is None else None
+            t = time_ms(tok)
+            e = easing_text(tok) if t is None else None
             if t is not None and len(times) < 2:
                 times.append(t)
             elif e is not None and easing is None:

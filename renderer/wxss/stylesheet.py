@@ -67,6 +67,7 @@ class StyleSheet:
     rules: list[Rule] = field(default_factory=list)
     imports: list[str] = field(default_factory=list)
     font_faces: list[FontFace] = field(default_factory=list)
+    keyframes: list[tuple[Any, tuple | None]] = field(default_factory=list)  # (Keyframes, enclosing @media)
     user_agent: bool = False  # the built-in component sheet: lowest cascade origin
 
 
@@ -125,6 +126,13 @@ def _at_rule(sheet: StyleSheet, node: Any, path: str, ctx: _Context) -> None:
         face = font_face(node, path, ctx)
         if face is not None:
             sheet.font_faces.append(face)
+        return
+    if node.lower_at_keyword in ("keyframes", "-webkit-keyframes"):
+        from .keyframes import parse_keyframes  # noqa: PLC0415 - keyframes imports this module
+
+        rule = parse_keyframes(node, path, ctx.report, ctx.warn_once)
+        if rule is not None:
+            sheet.keyframes.append((rule, ctx.media))
         return
     if node.lower_at_keyword != "import":
         ctx.report(Diagnostic("warning", f"@{node.lower_at_keyword} is not supported; rule skipped",
