@@ -14,76 +14,17 @@ import time
 import weakref
 from typing import Any, Callable
 
-from renderer.anim.mix import mix
+from renderer.anim.css_animations import CssAnimations
+from renderer.anim.css_track import CssTrack
 from renderer.anim.specs import Targets, from_action, from_keyframe, resolve
 from renderer.anim.timing import Easing, easing, linear
+from renderer.anim.track import Track
 from renderer.view.nodes import ViewNode, mark_changed
-from renderer.wxss.computed import ComputedStyle
+from renderer.wxss.computed import INHERITED, ComputedStyle
 
 FRAME_MS = 16.0
 SETTLE_LIMIT_MS = 5000.0  # wait_idle waits for animations up to this long
 FRAME_LOOP_LIMIT = 8  # frames in a row that re-request a frame before it counts as background work
-CURRENT = object()  # a timeline point whose value is the element's value when the track starts
-
-
-class Track:
-    """One animation of one node: per-property timelines, resolved at its first frame."""
-
-    def __init__(self, node: ViewNode, view: Any, points: list[tuple[float, Targets | None, Easing]],
-                 keep: bool, on_done: Callable[[], None] | None = None, raw: dict | None = None):
-        self.node = node
-        self.view = view
-        self.points = points  # (time ms, targets or None = the value at start, easing to the next point)
-        self.keep = keep
-        self.on_done = on_done
-        self.raw = raw  # already computed timelines: {name: [(t, value, easing)]} (transitions)
-        self.start: float | None = None
-        self.lines: dict[str, list[tuple[float, Any, Easing]]] = {}
-        self.end = max((p[0] for p in points), default=0.0) if raw is None else \
-            max((line[-1][0] for line in raw.values()), default=0.0)
-
-    def begin(self, now: float, current: dict[str, Any], resolve_targets: Callable[[Targets], dict]) -> None:
-        """Fix the start time and each property's timeline."""
-        self.start = now
-        if self.raw is not None:
-            self.lines = self.raw
-            self.end = max((line[-1][0] for line in self.lines.values()), default=0.0)
-            return
-        lines: dict[str, list[tuple[float, Any, Easing]]] = {}
-        for t, targets, ease in self.points:
-            values = resolve_targets(targets) if targets is not None else None
-            for name, value in (values or {}).items():
-                line = lines.setdefault(name, [])
-                if not line or line[0][0] > 0.0:
-                    line.insert(0, (0.0, current.get(name), linear))
-                line.append((t, value, ease))
-            if values is None:  # an explicit "start from here" point for every property
-                for line in lines.values():
-                    line.append((t, line[-1][1], ease))
-        for name, line in lines.items():
-            start_value = current.get(name)
-            lines[name] = [(t, start_value if v is CURRENT else v, e) for t, v, e in sorted(line, key=lambda p: p[0])]
-        self.lines = lines
-
-    def values_at(self, now: float) -> dict[str, Any]:
-        elapsed = now - (now if self.start is None else self.start)
-        out: dict[str, Any] = {}
-        for name, line in self.lines.items():
-            out[name] = _sample(name, line, elapsed)
-        return out
-
-    def finished(self, now: float) -> bool:
-        return self.start is not None and now - self.start >= self.end
-
-
-def _sample(name: str, line: list[tuple[float, Any, Easing]], t: float) -> Any:
-    if t <= line[0][0]:
-        return line[0][1]
-    for (t0, v0, ease), (t1, v1, _) in zip(line, line[1:]):
-        if t < t1:
-            span = t1 - t0
-            return mix(name, v0, v1, ease((t - t0) / span) if span > 0 else 1.0)
-    return line[-1][1]
 
 
 class Animator:
@@ -97,15 +38,22 @@ class Animator:
         self._layers: "weakref.WeakKeyDictionary[ViewNode, dict[str, Any]]" = weakref.WeakKeyDictionary()
         self._bases: "weakref.WeakKeyDictionary[ViewNode, ComputedStyle]" = weakref.WeakKeyDictionary()
         self._applied: "weakref.WeakKeyDictionary[ViewNode, Any]" = weakref.WeakKeyDictionary()
+        self._inherit_from: "weakref.WeakKeyDictionary[ViewNode, ComputedStyle]" = weakref.WeakKeyDictionary()
         self._last_frame: float | None = None
         self.frame_requests: list[Callable[[float], None]] = []  # requestAnimationFrame callbacks
         self._frame_streak = 0  # consecutive frames that requested another frame
+        self.css = CssAnimations(self)  # @keyframes animations named by the cascade
 
     # starting ----------------------------------------------------------------
     def add(self, track: Track) -> None:
-        """Run `track`; properties it animates are taken from older tracks of the same node."""
+        """Run `track`; properties it animates are taken from older tracks of the same node.
+
+        CSS animations share instead: each writes its values every frame, later ones on top.
+        """
         names = _names(track)
         for old in self.tracks:
+            if isinstance(old, CssTrack) or isinstance(track, CssTrack):
+                continue
             if old.node is track.node and old.start is None and old.raw is None:
                 continue
             if old.node is track.node:
@@ -150,8 +98,9 @@ class Animator:
         self.add(Track(node, view, points, keep=True, on_done=on_done))
 
     def clear(self, node: ViewNode, view: Any, names: set[str] | None = None) -> None:
-        """this.clearAnimation: stop the node's animations and drop their values (all, or `names`)."""
-        for track in [t for t in self.tracks if t.node is node]:
+        """this.clearAnimation: stop the node's animations and drop their values (all, or `names`).
+        CSS animations are the cascade's: they keep running."""
+        for track in [t for t in self.tracks if t.node is node and not isinstance(t, CssTrack)]:
             for name in list(track.lines) if names is None else names & set(track.lines):
                 track.lines.pop(name, None)
             if not track.lines or names is None:
@@ -185,8 +134,10 @@ class Animator:
         """The style to show: the cascade's `base` with the node's animated values on top.
 
         `shown` is what the node showed before; a change of the cascade's value of a property
-        listed in `transition-property` starts a transition from the shown value.
+        listed in `transition-property` starts a transition from the shown value, and the
+        animation-* values start, adjust or stop the node's CSS animations.
         """
+        self.css.update(node, base, view)
         layer = self._layers.get(node)
         if base.get("transition-property"):
             old = self._bases.get(node)
@@ -199,10 +150,22 @@ class Animator:
         elif self._bases and node in self._bases:
             del self._bases[node]
         if not layer:
+            self._inherit_from.pop(node, None)
             return base
         values = dict(base._values)
         values.update(layer)
-        return ComputedStyle(values)
+        style = ComputedStyle(values)
+        if style == shown:
+            style = shown  # a paused or filled animation: same values, same object, no relayout
+        # Children inherit from the cascade's style unless an inherited property is animated:
+        # a spinner's rotation then restyles nothing below it (`inherit` on a non-inherited
+        # property reads the un-animated value).
+        self._inherit_from[node] = style if not INHERITED.isdisjoint(layer) else base
+        return style
+
+    def child_parent(self, node: ViewNode) -> Any:
+        """The style `node`'s children and ::before/::after inherit from."""
+        return self._inherit_from.get(node, node.style)
 
     def _transitions(self, node: ViewNode, view: Any, old: ComputedStyle, new: ComputedStyle, shown: Any) -> None:
         """CSS Transitions 1 §3: a changed property listed in transition-property transitions
@@ -242,10 +205,14 @@ class Animator:
         self._run_frame_requests(now)
         for track in list(self.tracks):
             node = track.node
+            if isinstance(track, CssTrack) and node.box is None:  # removed, or not displayed
+                self.css.cancel(node)
+                continue
             if track.start is None:
                 track.begin(now, self._current(node, track), lambda t, n=node: self._resolve(n, t))
             layer = self._layers.setdefault(node, {})
             layer.update(track.values_at(now))
+            track.notify(now)
             if track.finished(now):
                 self.tracks.remove(track)
                 if not track.keep:
@@ -295,8 +262,22 @@ class Animator:
         parent = node.parent.style if node.parent is not None else None
         return resolve(targets, node.style, parent, self.viewport, self.report)
 
+    def apply_now(self, track: Track, now: float) -> None:
+        """Write a started track's values at `now` into its node's layer without a frame."""
+        self._layers.setdefault(track.node, {}).update(track.values_at(now))
+
+    def drop_values(self, node: ViewNode, names: set[str], view: Any) -> None:
+        """Hand `names` of the node back to the cascade (a CSS animation stopped)."""
+        layer = self._layers.get(node)
+        if layer:
+            for name in names & set(layer):
+                del layer[name]
+        self._touch(node, view)
+
     def _touch(self, node: ViewNode, view: Any) -> None:
-        node.style_dirty = True
+        """Have the node restyled at the next flush (a ::before/::after through its element)."""
+        element = node if isinstance(node, ViewNode) else node.parent
+        element.style_dirty = True
         mark_changed(node)
         if view is not None:
             view.layout_dirty = True

@@ -30,6 +30,27 @@ def _length(a: Any, b: Any, t: float) -> Any:
     return None
 
 
+def _px_pct(v: Any) -> tuple[float, float] | None:
+    """A px, percentage or calc() length as (px, percent); None for anything else."""
+    if _num(v):
+        return (float(v), 0.0)
+    if type(v) is tuple and len(v) == 2 and v[0] == "%" and _num(v[1]):
+        return (0.0, float(v[1]))
+    if type(v) is tuple and len(v) == 3 and v[0] == "calc":
+        return (float(v[1]), float(v[2]))
+    return None
+
+
+def _mixed_length(a: Any, b: Any, t: float) -> Any:
+    """CSS Values 4 §3.1: px and % interpolate as the calc() sum of both parts, which layout
+    resolves against the containing block (renderer/wxss/computed.py `("calc", px, pct)`)."""
+    pa, pb = _px_pct(a), _px_pct(b)
+    if pa is None or pb is None:
+        return None
+    px, pct = pa[0] + (pb[0] - pa[0]) * t, pa[1] + (pb[1] - pa[1]) * t
+    return ("calc", px, pct) if pct else px
+
+
 def _color(a: tuple, b: tuple, t: float) -> tuple:
     """Premultiplied-alpha interpolation in sRGB."""
     alpha = a[3] + (b[3] - a[3]) * t
@@ -105,8 +126,12 @@ def mix(name: str, a: Any, b: Any, t: float) -> Any:
         out = _transform(a, b, t)
     elif _is_color(a) and _is_color(b):
         out = _color(a, b, t)
+    elif name == "visibility" and "visible" in (a, b):
+        out = a if t <= 0.0 else b if t >= 1.0 else "visible"  # Web Animations 1 §5.3: visible in between
     else:
         out = _length(a, b, t)
+        if out is None:
+            out = _mixed_length(a, b, t)
         if out is not None and name == "opacity":
             out = min(1.0, max(0.0, out))
     if out is None:

@@ -32,6 +32,7 @@ _OVERFLOW = {"visible": Overflow.VISIBLE, "hidden": Overflow.HIDDEN, "clip": Ove
              "scroll": Overflow.SCROLL, "auto": Overflow.SCROLL}
 
 _cache: dict[tuple, Style] = {}
+CACHE_LIMIT = 20000  # entries kept before the caches start afresh
 
 
 def length(value: Any) -> Any:
@@ -57,6 +58,8 @@ def has_calc(cs: Any) -> bool:
     """Whether a computed style holds a calc() sum that still needs a percentage basis."""
     hit = _calc_styles.get(cs)
     if hit is None:
+        if len(_calc_styles) > CACHE_LIMIT:
+            _calc_styles.clear()
         hit = _calc_styles[cs] = any(type(v) is tuple and len(v) == 3 and v[0] == "calc" for _, v in cs.items())
     return hit
 
@@ -92,6 +95,8 @@ def element_style(cs: Any, display: str, basis: tuple[float, float] | None = Non
     key = (cs, display, basis, line_item)
     style = _cache.get(key)
     if style is None:
+        if len(_cache) > CACHE_LIMIT:  # an animation makes a new computed style every frame
+            _cache.clear()
         style = _cache[key] = _build(cs if basis is None else _Resolved(cs, *basis), display, line_item)
     return style
 

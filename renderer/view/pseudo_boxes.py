@@ -9,7 +9,7 @@ text child styled like the pseudo-element.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from renderer.view.nodes import TEXT, current_generation, mark_changed
 
@@ -51,25 +51,36 @@ def content_text(content: Any, attrs: dict) -> str:
     return "".join(out)
 
 
-def update_pseudos(node: Any, resolver: Any) -> None:
-    """Create, update or drop `node`'s ::before/::after after its style was computed."""
+def update_pseudos(node: Any, resolver: Any, parent_style: Any = None,
+                   overlay: Callable[[Any, Any], Any] | None = None) -> None:
+    """Create, update or drop `node`'s ::before/::after after its style was computed.
+
+    `parent_style` is what they inherit from (the node's style unless animated); `overlay(pn,
+    style)` lays a pseudo-element's animated values over its cascaded style. A box whose text
+    stays is updated in place, so an animation keeps its node from frame to frame.
+    """
     for which in KINDS:
         key = "::" + which
-        style = resolver.compute_pseudo(node, which, node.style)
+        inherit = parent_style if parent_style is not None else node.style
+        base = resolver.compute_pseudo(node, which, inherit)
         old = node.state.get(key)
-        if style is None:
+        if base is None:
             if old is not None:
                 del node.state[key]
                 mark_changed(node)
             continue
-        text = content_text(style.get("content"), node.attrs)
-        if old is not None and old.style is style and _text_of(old) == text:
+        text = content_text(base.get("content"), node.attrs)
+        pn = old if old is not None and _text_of(old) == text else PseudoNode(key, node, base)
+        style = overlay(pn, base) if overlay is not None else base
+        if pn is old and old.style is style:
             continue
-        pn = PseudoNode(key, node, style)
-        if text:
+        pn.style = style
+        if pn.children:  # same text (or `pn` would be new): restyle the run in place
+            pn.children[0].style = style
+        elif text:
             pn.children = [PseudoNode(TEXT, pn, style, text)]
         node.state[key] = pn
-        mark_changed(node)
+        mark_changed(pn.children[0] if pn.children else pn)
 
 
 def _text_of(pn: PseudoNode) -> str:

@@ -44,6 +44,7 @@ class ViewServices:
         self._focus = focus
         self.animator = Animator(report=report)
         self.animator.viewport = viewport
+        self.animator.css.keyframes_for = self.keyframes_for
         self.templates = TemplateRuntime()
         self.wxs = WxsHost(self)  # WXS event handlers and change: observers
         self._compiled: set[str] = set()
@@ -79,6 +80,7 @@ class ViewServices:
         self._compiled.clear()
         self._sheets.clear()
         self._resolvers.clear()
+        self.animator.css.restart_all()  # running @keyframes animations pick up the new rules
         self._using.clear()
         for _root, session in self._layouts.values():
             session.release()
@@ -198,6 +200,19 @@ class ViewServices:
             resolver = self._resolvers[key] = StyleResolver(sheets, self.viewport, self.report)
         return resolver
 
+    def keyframes_for(self, node: ViewNode, name: str) -> Any:
+        """The @keyframes rule `name` for an element: from the sheets that style its template,
+        else (WeChat's WebView keeps every sheet of the page in one document, where keyframe
+        names are global) from app.wxss or any other sheet loaded so far, the latest first."""
+        found = self.resolver_for_instance(node.owner).keyframes.get(name)
+        if found is not None:
+            return found
+        for sheet in [self._sheet("app.wxss"), *reversed(list(self._sheets.values()))]:
+            for rule, _media in reversed(getattr(sheet, "keyframes", None) or ()):
+                if rule.name == name:
+                    return rule
+        return None
+
     def _virtual_style(self, parent: Any) -> Any:
         """A virtual host's style: `display: contents`, everything else inherited."""
         cache = self.__dict__.setdefault("_virtual_styles", {})
@@ -227,6 +242,7 @@ class ViewServices:
                     mark_changed(node)
                 continue
             if node.style is None or node.style_dirty or parent_changed:
+                before = self.animator.child_parent(node)
                 if is_virtual_host(node):  # no element: its class and style do not apply
                     style = self._virtual_style(parent_style)
                 else:
@@ -239,15 +255,18 @@ class ViewServices:
                 node.style_dirty = False
                 if changed:
                     mark_changed(node)
+                inherit = self.animator.child_parent(node)  # an animation may leave it unchanged
+                kids_changed = inherit is not before
                 if not is_virtual_host(node):
-                    update_pseudos(node, resolver)
+                    update_pseudos(node, resolver, inherit,
+                                   lambda pn, base: self.animator.overlay(pn, base, pn.style, view))
             elif node.changed_at <= since:
                 continue
             else:
-                changed = False
+                inherit, kids_changed = self.animator.child_parent(node), False
             kids = node.children
             for child in reversed(kids):
-                stack.append((child, node.style, changed))
+                stack.append((child, inherit, kids_changed))
 
     # layout -------------------------------------------------------------------
     def layout(self, root: ViewNode, since: int = -1, window_height: float | None = None) -> Any:

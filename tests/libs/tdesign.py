@@ -203,8 +203,6 @@ GAPS = (
     ("'transform'", "transforms are not applied"),
     ("transform", "transforms are not applied"),
     ("transition", "transitions are not animated; the end state is shown"),
-    ("'animation", "keyframe animations are not run"),
-    ("@keyframes", "keyframe animations are not run"),
     ("'-webkit-", "vendor-prefixed property with no visual effect in a render"),
     ("'cursor'", "no visual effect on a phone"),
     ("'user-select'", "no visual effect in a render"),
@@ -288,7 +286,6 @@ GAPS = (
     ("'font-variant'", "no visible effect on the fonts used"),
     ("'contain'", "no visual effect in a render"),
     ("'caret-color'", "the caret is not drawn in a render"),
-    ("@-webkit-keyframes", "keyframe animations are not run"),
     ("pseudo-class ':only-child'", ":only-child is not implemented"),
     ("is not fetched by the simulator", "remote images are not downloaded; the image box keeps its size"),
 )

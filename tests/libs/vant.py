@@ -242,7 +242,6 @@ GAPS = (
     ("'user-select'", "no visual effect in a render"),
     ("'pointer-events'", "hit testing ignores pointer-events"),
     ("'resize'", "no visual effect in a render"),
-    ("'animation'", "keyframe animations are not run; the static style is shown"),
     ("'::-webkit-scrollbar'", "scrollbars are never drawn anyway"),
     ("'float'", "float is not implemented"),
     ("unsupported property 'clear'", "float is not implemented (van-clearfix::after)"),
@@ -257,8 +256,6 @@ GAPS = (
     ("backface-visibility", "no visual effect without 3D transforms"),
     ("only the colour part of 'background'", "gradients are not painted"),
     ("fit-content", "fit-content widths are not implemented"),
-    ("@keyframes", "keyframe animations are not run"),
-    ("'animation-", "keyframe animations are not run"),
     ("'text-rendering'", "no visual effect in a render"),
     ("'-webkit-font-smoothing'", "no visual effect in a render"),
     ("@font-face 'vant-icon' not loaded", "@vant/icons (the offline copy of the icon font) could not be installed "

@@ -134,8 +134,6 @@ GAPS = (
     ("'transform'", "transforms are not applied"),
     ("transform", "transforms are not applied"),
     ("transition", "transitions are not animated; the end state is shown"),
-    ("'animation", "keyframe animations are not run; the static style is shown"),
-    ("@keyframes", "keyframe animations are not run"),
     ("'-webkit-", "vendor-prefixed property with no visual effect in a render"),
     ("'-moz-", "vendor-prefixed property with no visual effect in a render"),
     ("'cursor'", "no visual effect on a phone"),
@@ -160,7 +158,6 @@ GAPS = (
     ("'caret-color'", "the caret is not drawn in a render"),
     ("pseudo-class ':placeholder-shown'", ":placeholder-shown is not implemented (search bar mask)"),
     ("'display': -webkit-inline-", "legacy -webkit fallbacks; the standard display that follows is used"),
-    ("@-webkit-keyframes", "keyframe animations are not run"),
     ("pseudo-class ':visited'", "links are never visited in a mini program"),
     ("'display': -webkit-flex", "legacy -webkit-flex fallbacks; the standard display that follows is used"),
     ("invalid value for 'padding-top': px (inline", "navigation-bar writes its status-bar padding before "
