@@ -254,3 +254,23 @@ def test_css_anim_tdesign_loading_spinner_turns(tmp_path):
         assert not [d for d in mp.diagnostics() if "keyframes" in d.message or "animating" in d.message]
     finally:
         mp.close()
+
+
+def test_css_anim_text_is_faded_once_static_or_animated(tmp_path):
+    root = write_project(tmp_path / "op", {"pages/a/a": {
+        "wxml": '<view class="s">████</view><view class="a">████</view>', "js": "Page({})",
+        "wxss": "view { font-size: 40px; color: #000000; height: 60px }\n.s { opacity: .5 }\n"
+                "@keyframes half { from { opacity: .5 } to { opacity: .5 } }\n.a { animation: half 1s infinite }"}})
+    sim = Simulator(root, storage_dir=tmp_path / "st", clock=VirtualClock())
+    sim.start()
+    mp = MiniProgram(sim)
+    try:
+        from PySide6.QtGui import QImage
+
+        from simulator.ui.geometry import screen_geometry
+
+        img, geo = QImage.fromData(mp.screenshot()), screen_geometry(sim)
+        grey = [img.pixelColor(int(15 * geo.dpr), int((geo.page[1] + y) * geo.dpr)).red() for y in (30, 90)]
+        assert grey == [128, 128]  # black at half opacity, not a quarter
+    finally:
+        mp.close()

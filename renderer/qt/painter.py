@@ -144,6 +144,8 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
         opacity = float(opacity)
     except (TypeError, ValueError):
         opacity = 1.0
+    if _is_text(node):  # a text run carries its element's style: the element applied its opacity
+        opacity = 1.0
     if opacity <= 0.0:
         return
     tag = getattr(node, "tag", "") if node is not None else ""
