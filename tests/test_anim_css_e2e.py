@@ -33,6 +33,7 @@ PAGE_WXSS = """
 .fade { animation: fade 1s linear 2 forwards }
 .slide { animation: slide 1s linear infinite }
 .paused { animation-play-state: paused }
+.slow { animation-duration: 4s; animation-timing-function: ease-in }
 .grow { animation: grow 1s linear forwards }
 .glow { animation: glow 1s }
 @keyframes blink { 0% { background-color: #000000 } 50% { background-color: #ff0000 } }
@@ -274,3 +275,16 @@ def test_css_anim_text_is_faded_once_static_or_animated(tmp_path):
         assert grey == [128, 128]  # black at half opacity, not a quarter
     finally:
         mp.close()
+
+
+def test_css_anim_timing_changes_apply_without_a_restart(mp):
+    set_data(mp, {"cls": "slide"})
+    mp.sim.advance_clock(496)
+    assert style(mp, "#box", "transform")[0][1] == pytest.approx(49.6)
+    set_data(mp, {"cls": "slide slow"})  # a new duration and easing keep the animation's clock
+    from renderer.anim.timing import easing
+
+    expected = 100 * easing("ease-in")(496 / 4000)  # 496 of 4000 ms, eased in
+    assert style(mp, "#box", "transform")[0][1] == pytest.approx(expected)
+    starts = [e for e in mp.current_page().data("events") if e[0] == "animationstart"]
+    assert len(starts) == 1

@@ -63,7 +63,10 @@ class CssAnimations:
             track = next((t for t in pool if t.spec.name == spec.name), None)
             if track is not None:
                 pool.remove(track)
+                if spec.easing != track.spec.easing:  # the keyframes' default timing function
+                    track.lines = self._lines(node, track.rule, spec, base)
                 track.update(spec, now)
+                self.animator.apply_now(track, now)
             else:
                 track = self._start(node, spec, base, view, now)
                 if track is None:
@@ -94,12 +97,15 @@ class CssAnimations:
                 "warning", f"animation-name '{spec.name}' has no @keyframes rule in the sheets of this "
                 "template; nothing is animated", node.owner.base + ".wxss"))
             return None
-        parent = _parent_style(node, self.animator)
-        lines = property_lines(rule, spec.easing, base, parent, self.animator.viewport, self._warn)
-        track = CssTrack(node, view, spec, lines, now, base, _emitter(view))
+        lines = self._lines(node, rule, spec, base)
+        track = CssTrack(node, view, spec, lines, now, base, _emitter(view), rule)
         self.animator.add(track)
         self.animator.apply_now(track, now)  # the first frame shows at once (a spinner's 0%)
         return track
+
+    def _lines(self, node: ViewNode, rule: Keyframes, spec: AnimationSpec, base: ComputedStyle) -> dict:
+        parent = _parent_style(node, self.animator)
+        return property_lines(rule, spec.easing, base, parent, self.animator.viewport, self._warn)
 
     def _drop(self, track: CssTrack) -> None:
         """Stop a track and take its values off the element."""

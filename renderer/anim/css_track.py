@@ -69,13 +69,14 @@ class CssTrack(Track):
     """A CSS animation of one node, driven by the Animator like its other tracks."""
 
     def __init__(self, node: ViewNode, view: Any, spec: AnimationSpec, lines: dict[str, Line], now: float,
-                 base: ComputedStyle, emit: Emit | None = None):
+                 base: ComputedStyle, emit: Emit | None = None, rule: Any = None):
         self.node = node
         self.view = view
         self.points = []
         self.raw = None
         self.on_done = None
         self.spec = spec
+        self.rule = rule  # the @keyframes rule the lines come from
         self.lines = lines
         self.base = base  # the cascade's style of the node: UNDERLYING points read it
         self.emit = emit
