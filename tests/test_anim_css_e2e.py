@@ -34,6 +34,7 @@ PAGE_WXSS = """
 .slide { animation: slide 1s linear infinite }
 .paused { animation-play-state: paused }
 .slow { animation-duration: 4s; animation-timing-function: ease-in }
+.nowhere { animation: ghost 1s }
 .grow { animation: grow 1s linear forwards }
 .glow { animation: glow 1s }
 @keyframes blink { 0% { background-color: #000000 } 50% { background-color: #ff0000 } }
@@ -288,3 +289,21 @@ def test_css_anim_timing_changes_apply_without_a_restart(mp):
     assert style(mp, "#box", "transform")[0][1] == pytest.approx(expected)
     starts = [e for e in mp.current_page().data("events") if e[0] == "animationstart"]
     assert len(starts) == 1
+
+
+def test_css_anim_reloaded_stylesheet_restarts_with_the_new_keyframes(mp, tmp_path):
+    set_data(mp, {"cls": "slide"})
+    mp.sim.advance_clock(496)
+    wxss = tmp_path / "mp" / "pages" / "a" / "a.wxss"
+    wxss.write_text(wxss.read_text().replace("translateX(100px)", "translateX(-100px)"))
+    mp.sim.reload_views(styles=True)
+    assert style(mp, "#box", "transform")[0][1] == 0.0  # started again
+    mp.sim.advance_clock(496)
+    assert style(mp, "#box", "transform")[0][1] == pytest.approx(-49.6)
+
+
+def test_css_anim_missing_keyframes_are_reported_at_the_declaration(mp):
+    set_data(mp, {"cls": "nowhere"})
+    found = [str(d) for d in mp.diagnostics() if "no @keyframes" in d.message]
+    assert found == ["pages/a/a.wxss:18:12: warning: animation-name 'ghost' has no @keyframes rule; "
+                     "nothing is animated"]

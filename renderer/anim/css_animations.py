@@ -5,7 +5,8 @@ computed style. An animation starts when a name appears in the element's animati
 (first render, or a class or style change by setData), keeps running while the name stays
 (its other animation-* values, pausing included, apply in place), and stops when the name
 goes away or the element stops being displayed; a name that comes back starts afresh.
-Keyframes are looked up through `Animator.keyframes_for` (the sheets that style the element).
+Keyframes are looked up through `keyframes_for` (the view services: the sheets that style the
+element first); `site_of` names the declaration a diagnostic points at.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class CssAnimations:
     def __init__(self, animator: Any):
         self.animator = animator
         self.keyframes_for: KeyframesFor | None = None
+        self.site_of: Callable[[ViewNode, str], tuple] | None = None  # (file, line, column)
         self._states: "weakref.WeakKeyDictionary[ViewNode, _State]" = weakref.WeakKeyDictionary()
         self._warned: set[tuple] = set()
 
@@ -93,9 +95,9 @@ class CssAnimations:
                now: float) -> CssTrack | None:
         rule = self.keyframes_for(node, spec.name) if self.keyframes_for is not None else None
         if rule is None:
-            self._warn(("missing", spec.name, node.owner.base), Diagnostic(
-                "warning", f"animation-name '{spec.name}' has no @keyframes rule in the sheets of this "
-                "template; nothing is animated", node.owner.base + ".wxss"))
+            where = self.site_of(node, "animation-name") if self.site_of is not None else (None, None, None)
+            self._warn(("missing", spec.name, where), Diagnostic(
+                "warning", f"animation-name '{spec.name}' has no @keyframes rule; nothing is animated", *where))
             return None
         lines = self._lines(node, rule, spec, base)
         track = CssTrack(node, view, spec, lines, now, base, _emitter(view), rule)

@@ -5,7 +5,8 @@ lays over the cascade's result (`overlay`), above inline style. A track holds, p
 a timeline of (time, value, easing to the next point); `tick(now)` evaluates the timelines,
 writes the layer and marks the node for restyle. Animation data (`animation` attribute) and
 `this.animate` keep their end values in the layer (until `clear`), transitions hand the
-property back to the cascade when they end.
+property back to the cascade when they end, and @keyframes animations (css_animations.py) follow
+the cascade's animation-* values.
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ class ViewServices:
         self.animator = Animator(report=report)
         self.animator.viewport = viewport
         self.animator.css.keyframes_for = self.keyframes_for
+        self.animator.css.site_of = self.site_of
         self.templates = TemplateRuntime()
         self.wxs = WxsHost(self)  # WXS event handlers and change: observers
         self._compiled: set[str] = set()
@@ -212,6 +213,11 @@ class ViewServices:
                 if rule.name == name:
                     return rule
         return None
+
+    def site_of(self, node: ViewNode, longhand: str) -> tuple:
+        """(file, line, column) of the rule declaration that gives an element its `longhand`."""
+        host = self.resolver_for_instance(node.component) if node.component is not None else None
+        return self.resolver_for_instance(node.owner).site_of(node, longhand, host)
 
     def _virtual_style(self, parent: Any) -> Any:
         """A virtual host's style: `display: contents`, everything else inherited."""

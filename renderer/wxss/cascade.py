@@ -146,6 +146,20 @@ class StyleResolver:
         out.sort(key=lambda r: r.key)
         return out
 
+    def site_of(self, node: Any, longhand: str,
+                host_rules: "StyleResolver | None" = None) -> tuple[str | None, int | None, int | None]:
+        """Where the declaration that gives `node` its `longhand` is written (file, line, column):
+        the winning one of the matched rules, or (None, None, None) for inline style or none."""
+        found: tuple[str | None, int | None, int | None] = (None, None, None)
+        best: tuple = ()
+        for rule in self.matching_rules(node, host_rules):
+            for d in rule.declarations:
+                if _sets(d, longhand):
+                    rank = (d.important, rule.key)
+                    if rank >= best:
+                        best, found = rank, (d.file, d.line, d.column)
+        return found
+
     def compute(self, node: Any, parent: ComputedStyle | None,
                 host_rules: "StyleResolver | None" = None) -> ComputedStyle:
         """The computed style of `node` given its parent's computed style (None for the root).
@@ -262,6 +276,14 @@ class StyleResolver:
         if key not in self._inline_warned:
             self._inline_warned.add(key)
             self.report(Diagnostic("warning", message + " (inline style)", file, line, col))
+
+
+def _sets(d: Declaration, longhand: str) -> bool:
+    """Whether declaration `d` sets `longhand` (a var() one by its name or shorthand's name)."""
+    if d.raw is None:
+        return any(name == longhand for name, _ in d.longhands)
+    name = d.name.removeprefix("-webkit-")
+    return name == longhand or longhand in LONGHANDS_OF.get(name, ())
 
 
 POSITIONAL_PSEUDOS = frozenset({
