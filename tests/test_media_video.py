@@ -242,3 +242,23 @@ def test_video_pauses_when_its_page_is_hidden(tmp_path):
     mp.sim.advance_clock(1000)
     assert not [e for e in events(first, "time") if e[1]["currentTime"] > 0]
     mp.close()
+
+
+def test_remote_poster_is_fetched_and_drawn(tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from renderer.qt.page_widget import render_page_image
+    from simulator.ui.imaging import encode_png
+
+    img = QImage(40, 30, QImage.Format.Format_RGB32)
+    img.fill(QColor(0, 255, 0))
+    (tmp_path / "mock").mkdir(parents=True)
+    (tmp_path / "mock/poster.png").write_bytes(encode_png(img))
+    mock = {"$resources": {"https://cdn.example.com/*": "mock/poster.png"}}
+    root = project(tmp_path, 'poster="https://cdn.example.com/p.png"', {"wxsim.mock.json": json.dumps(mock)})
+    mp = virtual(root)
+    loads = [m["payload"] for m in mp.traffic() if m["kind"] == "resource"]
+    assert [entry["url"] for entry in loads] == ["https://cdn.example.com/p.png"]  # loaded like an image
+    shot = render_page_image(mp.current_page().view, 375, 400)
+    assert _pixel(shot, 30, 30) == (0, 255, 0)
+    mp.close()

@@ -69,6 +69,19 @@ def sync(view: PageView, node: ViewNode) -> None:
     player.set_loop(media_layout.flag(node, "loop", False))
     if node.tag == "video" and player.ready:
         player.set_duration(_number(node.attrs.get("duration"), 0.0))
+    poster = node.attrs.get("poster")
+    if isinstance(poster, str) and node.state.get("mediaPoster") != poster:
+        node.state["mediaPoster"] = poster
+        _fetch_poster(view, poster.strip())
+
+
+def _fetch_poster(view: PageView, poster: str) -> None:
+    """A remote poster is fetched through the page's resources, like an image (the painter
+    only draws what has arrived); the page repaints when it comes."""
+    resources = getattr(view.services, "resources", None)
+    if resources is None or not poster.lower().startswith(("http://", "https://", "//")):
+        return
+    resources.read(poster, "", lambda: None if view.closed else view._changed())
 
 
 def source_for(view: PageView, node: ViewNode, src: str) -> MediaSource:
