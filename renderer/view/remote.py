@@ -68,23 +68,26 @@ class RemoteFetcher:
         """The bytes if cached; else None, with a fetch started (or joined) that calls
         `arrived()` through `post` (directly without one) when it ends, successfully or not
         (then `failures` says why). `persist`: keep the file on disk (fonts), not in memory."""
-        cached = self.cached(url)
-        if cached is not None or url in self.failures:
-            return cached
-        path = cache_path(url) if persist else None
+        return self.request(url, arrived, post, persist)[0]
+
+    def request(self, url: str, arrived: Callable[[], None], post: Post | None = None,
+                persist: bool = True) -> tuple[bytes | None, str | None]:
+        """(bytes, None) when here; (None, why) when it failed before (`arrived` is not called);
+        (None, None) while fetching: `arrived` will be called once, when the fetch ends."""
         with self._lock:
             if url in self.failures:
-                return None
+                return None, self.failures[url]
             if url not in self._inflight:
                 cached = self._cached_locked(url)
                 if cached is not None:
-                    return cached  # another fetch finished meanwhile
+                    return cached, None
             self._waiters.setdefault(url, []).append((post, arrived))
             if url in self._inflight:
-                return None
+                return None, None
             self._inflight[url] = time.monotonic()
+        path = cache_path(url) if persist else None
         threading.Thread(target=self._fetch, args=(url, path), name="wxsim-fetch", daemon=True).start()
-        return None
+        return None, None
 
     def cached(self, url: str) -> bytes | None:
         """The bytes of a url fetched earlier (memory or the disk cache), without fetching."""

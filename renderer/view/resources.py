@@ -172,13 +172,13 @@ class Resources:
         else:
             fetcher = remote.shared()
             was_cached = fetcher.cached(url) is not None
-            data = fetcher.get(url, arrived, self.post_threadsafe, persist=persist)
-            if data is None and url not in fetcher.failures:
-                return None
+            data, failed = fetcher.request(url, arrived, self.post_threadsafe, persist=persist)
+            if data is None and failed is None:
+                return None  # `arrived` runs once the fetch ends
             if data is not None:
                 loaded = Loaded(data, "", "cache" if was_cached and persist else "network")
             else:
-                loaded = Loaded(None, _fetch_error(src, fetcher.failures[url]), "network")
+                loaded = Loaded(None, _fetch_error(src, failed), "network")
         self._note(src, loaded)
         return loaded
 
