@@ -240,7 +240,7 @@ def test_css_anim_tdesign_loading_spinner_turns(tmp_path):
 
     lib = LIBRARIES["tdesign"]
     try:
-        root = build_project(lib)
+        root = build_project(lib, tmp_path)
     except LibraryUnavailable as exc:
         pytest.skip(str(exc))
     sim = Simulator(root, storage_dir=tmp_path / "st", clock=VirtualClock())

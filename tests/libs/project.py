@@ -32,10 +32,11 @@ def page_route(usage: Usage) -> str:
     return f"pages/{usage.name}/index"
 
 
-def build_project(lib: Library) -> Path:
-    """Install the package (cached) and write the project; returns the project folder."""
+def build_project(lib: Library, parent: Path | None = None) -> Path:
+    """Install the package (cached) and write the project under `parent` (default: the shared
+    cache folder; a test session passes its own, so parallel runs never share a project)."""
     pkg_dir = install(lib.package, lib.version)
-    root = cache_dir() / "projects" / f"{lib.npm_name.replace('/', '__')}@{lib.version}"
+    root = (parent or cache_dir() / "projects") / f"{lib.npm_name.replace('/', '__')}@{lib.version}"
     if root.exists():
         shutil.rmtree(root)
     npm_dst = root / "miniprogram_npm" / lib.npm_name

@@ -22,7 +22,7 @@ def make_tests(key: str) -> tuple[Callable, Callable, Callable]:
     @pytest.fixture(scope="module")
     def lib_mp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         try:
-            root = build_project(lib)
+            root = build_project(lib, tmp_path_factory.mktemp("project"))
         except LibraryUnavailable as exc:
             pytest.skip(str(exc))
         mp = open_library(root, Path(tmp_path_factory.mktemp("storage")))
