@@ -32,3 +32,18 @@ def test_scroll_view_fills_a_flex_row(tmp_path):
         "js": "Page({})"}})
     with launch(root, storage=tmp_path / "s") as mp:
         assert mp.current_page().query("#s").size()["width"] == 375
+
+
+def test_empty_matches_an_element_holding_only_an_unfilled_slot(tmp_path):
+    """The `:empty + sibling` trick component libraries use to show a default when a slot is not
+    filled (Vant's field input)."""
+    root = write_project(tmp_path / "p", {"pages/a/a": {
+        "wxml": '<field id="f1"/><field id="f2"><text slot="input">custom</text></field>',
+        "json": json.dumps({"usingComponents": {"field": "/comp/field"}}), "js": "Page({})"}}, files={
+        "comp/field.wxml": '<view class="c"><slot name="input"/></view><view class="c d">default</view>',
+        "comp/field.wxss": ".d { display: none; } .c:empty + .d { display: block; }",
+        "comp/field.json": '{"component": true}', "comp/field.js": "Component({options: {multipleSlots: true}})"})
+    with launch(root, storage=tmp_path / "s") as mp:
+        page = mp.current_page()
+        assert page.query("#f1").query(".d").style("display") == "block"
+        assert page.query("#f2").query(".d").style("display") == "none"

@@ -44,9 +44,16 @@ def nth_matches(a: int, b: int, pos: int) -> bool:
 
 
 def is_empty(node: Any) -> bool:
-    """Selectors 4 §14.2 :empty: no element children and no text (an empty text node is nothing)."""
+    """Selectors 4 §14.2 :empty: no element children and no text (an empty text node is nothing).
+
+    A `<slot>` is not an element of the page: it stands for the nodes slotted into it, so an
+    element holding only an unfilled slot is empty (Vant's field shows its input that way)."""
     for c in getattr(node, "children", ()):
-        if getattr(c, "tag", None) != TEXT or (c.text or ""):
+        tag = getattr(c, "tag", None)
+        if tag == "slot":
+            if not is_empty(c):
+                return False
+        elif tag != TEXT or (c.text or ""):
             return False
     return True
 
