@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ def remap_by_glyph_name(font: bytes, stylesheet: Path, prefix: str) -> bytes:
         from fontTools.ttLib import TTFont  # noqa: PLC0415 - test-only dependency
     except ImportError as exc:
         raise LibraryUnavailable("fontTools is not installed") from exc
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # the font's harmless post-table padding
     wanted = re.findall(re.escape(prefix) + r"([a-z0-9-]+):+before\s*\{\s*content:\s*['\"]\\([0-9a-fA-F]+)['\"]",
                         stylesheet.read_text(encoding="utf-8"))
     ttf = TTFont(io.BytesIO(font))
