@@ -264,3 +264,32 @@ def test_legacy_webkit_linear_gradient_direction_and_background_none():
     assert grad("linear-gradient(to top, #fff, #000)")[1] == 0.0
     tokens = [t for t in tinycss2.parse_component_value_list("none") if t.type != "whitespace"]
     assert background(tokens)["background-image"] == "none"
+
+
+SVG_HALF = ("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='20' height='20'%3E"
+            "%3Crect x='0' y='0' width='10' height='20' fill='black'/%3E%3C/svg%3E")
+
+
+def test_mask_image_url_keeps_only_where_the_image_is_opaque(tmp_path):
+    """CSS Masking 1 §3: an SVG data URI as an alpha mask over a coloured box (WeUI's icons)."""
+    root = project(tmp_path, '<view id="m" class="m"/>')
+    (root / "pages" / "a" / "a.wxss").write_text(
+        f'.m {{ width: 40px; height: 40px; background-color: #ff0000; -webkit-mask-image: url("{SVG_HALF}");'
+        " -webkit-mask-size: 100% 100%; mask-repeat: no-repeat; }")
+    with launch(root, storage=tmp_path / "s") as mp:
+        shot = mp.current_page().query("#m").screenshot()  # 80 x 80 device pixels
+        assert _pixel(shot, 20, 40) == (255, 0, 0)        # left half: the mask is opaque
+        assert _pixel(shot, 60, 40) == (255, 255, 255)    # right half: masked away to the page
+        assert not [d for d in mp.diagnostics() if "mask" in d.message]
+
+
+def test_mask_shorthand_parses_like_a_background_layer():
+    import tinycss2
+
+    from renderer.wxss.backgrounds import mask
+
+    tokens = [t for t in tinycss2.parse_component_value_list("url(a.svg) no-repeat 50% 50% / 100%")
+              if t.type != "whitespace"]
+    assert mask(tokens) == {"mask-image": ("url", "a.svg"), "mask-repeat": ("no-repeat", "no-repeat"),
+                            "mask-position": (("%", 50.0), ("%", 50.0)), "mask-size": (("%", 100.0), "auto")}
+    assert mask([t for t in tinycss2.parse_component_value_list("red url(a.svg)") if t.type != "whitespace"]) is None

@@ -62,7 +62,9 @@ def test_paint4_mask_image_parses_gradients_and_reports_the_rest_once():
     assert st.get("mask-image")[:2] == ("linear", 180.0)
     st, _ = style_of(".a { -webkit-mask: radial-gradient(red, blue) } .a { mask-image: none }")
     assert st.get("mask-image") == "none"
-    st, log = style_of(".a { mask: url(a.svg) no-repeat } .b { mask: url(b.svg) }\n.c { -webkit-mask-image: url(c.svg) }")
+    st, log = style_of(".a { mask: url(a.svg) no-repeat }")  # url() masks: tests/test_images_loading.py
+    assert st.get("mask-image") == ("url", "/a.svg", "wxss") and not log.items
+    st, log = style_of(".a { mask: url(a.svg), url(b.svg) } .b { mask: url(b.svg) }\n.c { -webkit-mask-image: url(a.svg), url(c.svg) }")
     assert st.get("mask-image") == "none"
     messages = [(d.message, d.file, d.line, d.column) for d in log.items]
     assert messages == [("unsupported value for 'mask'; declaration ignored", "p.wxss", 1, 6),

@@ -1,5 +1,6 @@
-"""Painting a `background-image: url()` layer (CSS Backgrounds 3 §3): sized, positioned in the
-padding box, repeated, clipped to the (rounded) border box."""
+"""Painting a `url()` image layer: a background (CSS Backgrounds 3 §3: sized, positioned in the
+padding box, repeated, clipped to the rounded border box) or a mask (CSS Masking 1 §3: the same
+with the `mask-*` properties, positioned in the border box)."""
 
 from __future__ import annotations
 
@@ -47,17 +48,18 @@ def anchor(pos: Any, area: QRectF, w: float, h: float) -> tuple[float, float]:
     return area.x() + px(x, area.width() - w), area.y() + px(y, area.height() - h)
 
 
-def paint_image_layer(p: QPainter, img: QImage, style: Any, rect: QRectF, clip: QPainterPath | None) -> None:
-    """Draw `img` as the element's background layer over its border box `rect`."""
+def paint_image_layer(p: QPainter, img: QImage, style: Any, rect: QRectF, clip: QPainterPath | None,
+                      kind: str = "background") -> None:
+    """Draw `img` as the element's `kind` ("background" or "mask") layer over its border box `rect`."""
     iw, ih = float(img.width()), float(img.height())
     if iw <= 0 or ih <= 0 or rect.isEmpty():
         return
-    area = padding_box(style, rect)
-    w, h = tile_size(sget(style, "background-size", "auto"), area, iw, ih)
+    area = padding_box(style, rect) if kind == "background" else rect  # mask-origin: border-box
+    w, h = tile_size(sget(style, f"{kind}-size", "auto"), area, iw, ih)
     if w <= 0 or h <= 0:
         return
-    x0, y0 = anchor(sget(style, "background-position"), area, w, h)
-    rx, ry = sget(style, "background-repeat", ("repeat", "repeat"))
+    x0, y0 = anchor(sget(style, f"{kind}-position"), area, w, h)
+    rx, ry = sget(style, f"{kind}-repeat", ("repeat", "repeat"))
     xs = _starts(x0, w, rect.left(), rect.right()) if rx != "no-repeat" else [x0]
     ys = _starts(y0, h, rect.top(), rect.bottom()) if ry != "no-repeat" else [y0]
     p.save()

@@ -12,7 +12,7 @@ counter-clockwise: the start becomes 90deg - from and each stop t is placed at 1
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QGradient, QImage, QLinearGradient, QPaintDevice,
@@ -135,14 +135,19 @@ def blank_layer(device: QPaintDevice) -> QImage:
     return image
 
 
-def apply_mask(layer: QPainter, image: Any, rect: QRectF) -> None:
-    """CSS Masking 1 §3.2: keep what `layer` holds only as far as the gradient `image` drawn
-    over the border box `rect` is opaque (alpha mask); outside the box nothing is kept."""
+def apply_mask(layer: QPainter, image: Any, rect: QRectF,
+               draw: Callable[[QPainter], None] | None = None) -> None:
+    """CSS Masking 1 §3.2: keep what `layer` holds only as far as the mask drawn over the border
+    box `rect` is opaque (alpha mask): the gradient `image`, or what `draw` paints (a url()
+    image layer); outside the box nothing is kept."""
     mask = blank_layer(layer.device())
     mp = QPainter(mask)
     mp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     mp.setTransform(layer.transform())
-    paint_gradient(mp, image, rect, None)
+    if draw is not None:
+        draw(mp)
+    else:
+        paint_gradient(mp, image, rect, None)
     mp.end()
     layer.save()
     layer.resetTransform()

@@ -213,7 +213,8 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
 def _paint_masked(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_root: bool,
                   mask: Any) -> None:
     """CSS Masking 1 §3.2: paint the box and its descendants into a transparent layer, keep it
-    where the gradient mask over the border box is opaque, then draw the layer in place."""
+    where the mask (a gradient or a url() image) over the border box is opaque, then draw the
+    layer in place. A url() that cannot be loaded masks everything away, as in a browser."""
     p = ctx.painter
     layer = blank_layer(p.device())
     lp = QPainter(layer)
@@ -225,10 +226,19 @@ def _paint_masked(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, 
         _paint(ctx, box, visible, override, fixed_root, masked=True)
     finally:
         ctx.painter = p
-    matrix = box_transform(style_of(box), box.x, box.y, box.width, box.height)
+    style = style_of(box)
+    matrix = box_transform(style, box.x, box.y, box.width, box.height)
     if matrix is not None:  # the mask follows the box's own transform
         lp.setTransform(matrix, True)
-    apply_mask(lp, mask, QRectF(box.x, box.y, box.width, box.height))
+    rect = QRectF(box.x, box.y, box.width, box.height)
+    draw = None
+    if type(mask) is tuple and mask[0] == "url":  # an image's alpha (WeUI's SVG icons)
+        img = ctx.images.get(mask[1]) if ctx.images is not None else None
+
+        def draw(mp: QPainter) -> None:
+            if img is not None:
+                paint_image_layer(mp, img, style, rect, None, "mask")
+    apply_mask(lp, mask, rect, draw)
     lp.end()
     p.save()
     p.resetTransform()

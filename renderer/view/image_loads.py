@@ -112,16 +112,21 @@ def _fit(node: ViewNode) -> bool:
 
 
 def sync_backgrounds(view: Any, root: ViewNode, since: int) -> None:
-    """Fetch the remote background images of elements restyled after generation `since`."""
+    """Fetch the remote background and mask images of elements restyled after generation `since`."""
     stack = [root]
     while stack:
         node = stack.pop()
         if node.tag == TEXT or node.changed_at <= since:
             continue
         stack.extend(node.children)
-        image = node.style.get("background-image") if node.style is not None else None
+        if node.style is None:
+            continue
+        image = node.style.get("background-image")
         if type(image) is tuple and image[0] == "url":
             _background(view, node, image[1], from_wxss=len(image) > 2)
+        mask = node.style.get("mask-image")
+        if type(mask) is tuple and mask[0] == "url" and remote_url(mask[1]) is not None:
+            _background(view, node, mask[1], from_wxss=False)
 
 
 def _background(view: Any, node: ViewNode, src: str, from_wxss: bool) -> None:

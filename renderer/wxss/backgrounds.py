@@ -1,11 +1,14 @@
-"""Background layers (CSS Backgrounds 3 §2-3): one image, its size, position and repetition.
+"""Background and mask layers (CSS Backgrounds 3 §2-3, CSS Masking 1 §3): one image, its size,
+position and repetition.
 
 `background-image` computes to "none", a gradient tuple (renderer/wxss/gradients.py) or
 ("url", src), src made absolute from the mini-program root when the stylesheet names a path
 relative to itself (renderer/wxss/stylesheet.py resolves it). `background-size` computes to
 "cover", "contain" or (width, height) with each "auto" or a length; `background-position` to an
 (x, y) pair of lengths/percentages; `background-repeat` to (x, y) keywords. One layer only: a
-value with several comma-separated layers is reported as unsupported.
+value with several comma-separated layers is reported as unsupported. `mask-*` (and the
+`-webkit-mask-*` forms WeUI uses for its icons) compute the same way; the mask's image is used
+for its alpha.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from .properties import UNSUPPORTED_KEY, prop
 
 REPEATS = ("repeat", "no-repeat", "space", "round")
 _REPEAT_SHORT = {"repeat-x": ("repeat", "no-repeat"), "repeat-y": ("no-repeat", "repeat")}
-_IGNORED = ("scroll", "fixed", "local", "border-box", "padding-box", "content-box", "text")
+_IGNORED = ("scroll", "fixed", "local", "border-box", "padding-box", "content-box", "text",
+            "fill-box", "stroke-box", "view-box", "no-clip", "add", "subtract", "intersect", "exclude",
+            "alpha", "luminance", "match-source")
 
 
 def url_of(tok: Any) -> str | None:
@@ -97,6 +102,38 @@ def _single(name: str, parse: Any) -> None:
 _single("background-repeat", repeat)
 _single("background-size", size)
 _single("background-position", position)
+for _prefix in ("mask", "-webkit-mask"):
+    for _part, _parse in (("repeat", repeat), ("size", size), ("position", position)):
+        prop(f"{_prefix}-{_part}")(lambda tokens, name=f"mask-{_part}", parse=_parse: _layer_value(name, parse, tokens))
+
+
+def _layer_value(name: str, parse: Any, tokens: list) -> dict[str, Any] | None:
+    if _layers(tokens):
+        return {UNSUPPORTED_KEY: True}
+    value = parse(tokens)
+    return None if value is None else {name: value}
+
+
+@prop("mask-image", "-webkit-mask-image")
+def mask_image(tokens: list) -> dict[str, Any] | None:
+    """CSS Masking 1 §3.2: none | <image> (one layer)."""
+    found = background_image(tokens)
+    return found if found is None or UNSUPPORTED_KEY in found else {"mask-image": found["background-image"]}
+
+
+@prop("mask", "-webkit-mask")
+def mask(tokens: list) -> dict[str, Any] | None:
+    """§3.11 shorthand, one layer: <image> || <position> [/ <size>]? || <repeat> (box and
+    compositing keywords accepted without effect); omitted parts take initial values."""
+    if len(tokens) == 1 and v.keyword(tokens[0]) == "none":
+        return {"mask-image": "none", "mask-position": (("%", 0.0), ("%", 0.0)), "mask-size": "auto",
+                "mask-repeat": ("repeat", "repeat")}
+    if any(v.color(t) is not None for t in tokens):
+        return None  # a mask has no colour part
+    found = background(tokens)
+    if found is None or UNSUPPORTED_KEY in found:
+        return found
+    return {"mask-" + k.removeprefix("background-"): val for k, val in found.items() if k != "background-color"}
 
 
 @prop("background")

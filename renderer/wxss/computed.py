@@ -42,12 +42,13 @@ INITIAL: dict[str, Any] = {
     "box-shadow": "none", "background-image": "none", "mask-image": "none",
     "background-size": "auto", "background-position": (("%", 0.0), ("%", 0.0)),
     "background-repeat": ("repeat", "repeat"),
+    "mask-size": "auto", "mask-position": (("%", 0.0), ("%", 0.0)), "mask-repeat": ("repeat", "repeat"),
     "text-overflow": "clip", "-webkit-line-clamp": "none", "-webkit-box-orient": "horizontal",
 }
 
 # Properties whose values nest lengths (tuples of steps/layers): converted element-wise.
 NESTED_LENGTHS = frozenset({"transform", "transform-origin", "box-shadow", "background-image", "mask-image",
-                            "background-size", "background-position"})
+                            "background-size", "background-position", "mask-size", "mask-position"})
 _UNITS = ("px", "rpx", "em", "rem", "vw", "vh", "sat", "sar", "sab", "sal", "calc")
 _INSET = {"sat": 0, "sar": 1, "sab": 2, "sal": 3}
 

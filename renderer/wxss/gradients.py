@@ -15,7 +15,6 @@ import math
 from typing import Any
 
 from . import values as v
-from .properties import UNSUPPORTED_KEY, prop
 
 _SIDES = {"top": 0.0, "right": 90.0, "bottom": 180.0, "left": 270.0}
 _ANGLE = {"deg": 1.0, "rad": 180.0 / math.pi, "grad": 0.9, "turn": 360.0}
@@ -170,18 +169,3 @@ def gradient(tok: Any) -> tuple | None:
         start, centre = prelude or (0.0, (("%", 50.0), ("%", 50.0)))
         return None if stops is None else ("conic", start, centre, stops)
     return None
-
-
-@prop("mask-image", "-webkit-mask-image", "mask", "-webkit-mask")
-def mask_image(tokens: list) -> dict[str, Any] | None:
-    """CSS Masking 1 §3.2 mask-image (and the §3.11 `mask` shorthand): none or one gradient layer.
-
-    Other values (url() images, several layers, positions, sizes) are flagged unsupported.
-    """
-    if len(tokens) == 1 and v.keyword(tokens[0]) == "none":
-        return {"mask-image": "none"}
-    if len(tokens) == 1:
-        g = gradient(tokens[0])
-        if g is not None:
-            return {"mask-image": g}
-    return {UNSUPPORTED_KEY: True}

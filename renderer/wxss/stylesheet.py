@@ -284,7 +284,7 @@ def _declaration(item: Any, path: str | None, report: Report, warn_once: WarnOnc
     if uses_var(tokens):
         return Declaration(name, (), bool(item.important), *where, raw=tinycss2.serialize(item.value).strip())
     for tok in tokens:
-        if tok.type == "function" and tok.lower_name in UNSUPPORTED_FUNCTIONS and not name.startswith("background"):
+        if tok.type == "function" and tok.lower_name in UNSUPPORTED_FUNCTIONS and not name.startswith(_IMAGE_PROPERTIES):
             warn_once(("function", tok.lower_name, name), f"unsupported value {tok.lower_name}() in '{name}'; declaration ignored", *where)
             return None
     if len(tokens) == 1 and tokens[0].type == "ident" and tokens[0].lower_value in ("inherit", "initial", "unset"):
@@ -306,15 +306,17 @@ def _sheet_relative_urls(parsed: dict[str, Any], path: str) -> dict[str, Any]:
     """CSS Values 4 §4.5.1: a relative url() in a stylesheet is relative to the sheet, so it is
     made absolute from the mini-program root and marked as coming from WXSS (a phone does not
     load package files named there). Inline styles keep theirs: relative to the page."""
-    image = parsed.get("background-image")
-    if type(image) is tuple and image[0] == "url":
-        src = image[1]
-        if not src.startswith(_ABSOLUTE_URL):
-            src = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(path), src))
-        parsed = {**parsed, "background-image": ("url", src, "wxss")}
+    for name in ("background-image", "mask-image"):
+        image = parsed.get(name)
+        if type(image) is tuple and image[0] == "url":
+            src = image[1]
+            if not src.startswith(_ABSOLUTE_URL):
+                src = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(path), src))
+            parsed = {**parsed, name: ("url", src, "wxss")}
     return parsed
 
 
+_IMAGE_PROPERTIES = ("background", "mask", "-webkit-mask")  # where url() is an image the painter draws
 _ABSOLUTE_URL = ("/", "data:", "http:", "https:", "wxfile:", "cloud:")
 
 
