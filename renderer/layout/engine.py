@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from stretchable.style import PT, Display, Size, Style
+from stretchable.style import Display
 
 from .box import Box
 from .inline import Paragraph
+from .taffy_dict import points, size
+from .taffy_dict import style as taffy_style
 from .text import TextMeasurer
 
 ATOMIC = ("inline-block", "inline-flex")
@@ -104,12 +106,12 @@ def layout_tree(root: Any, viewport: Any, measurer: TextMeasurer) -> Box:
         session.release()
 
 
-_viewport_styles: dict[tuple[float, float], Style] = {}
+_viewport_styles: dict[tuple[float, float], dict] = {}
 
 
-def _viewport_style(width: float, height: float) -> Style:
+def _viewport_style(width: float, height: float) -> dict:
     """The containing block of position: fixed elements (CSS 2.1 §10.1: the viewport)."""
     st = _viewport_styles.get((width, height))
     if st is None:
-        st = _viewport_styles[(width, height)] = Style(display=Display.BLOCK, size=Size(width=width * PT, height=height * PT))
+        st = _viewport_styles[(width, height)] = taffy_style(display=Display.BLOCK, size=size(points(width), points(height)))
     return st

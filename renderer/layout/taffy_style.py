@@ -1,15 +1,28 @@
-"""Computed styles → Taffy (`stretchable.Style`), one shared Style object per distinct style.
+"""Computed styles → Taffy style dicts (`taffy_dict`), one shared dict per distinct style.
 
-Building a Style validates every field in Python, so it is done once per distinct
-ComputedStyle and shared by every node with that style.
+A style is built once per distinct ComputedStyle (and layout role) and shared by every node
+with that style; the native binding converts a dict each time a node is created or restyled.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from stretchable.style import (AUTO, PCT, PT, AlignContent, AlignItems, AlignSelf, BoxSizing, Display,
-                               FlexDirection, FlexWrap, JustifyContent, Overflow, Position, Rect, Size, Style)
+from stretchable.style import (
+    AlignContent,
+    AlignItems,
+    AlignSelf,
+    BoxSizing,
+    Display,
+    FlexDirection,
+    FlexWrap,
+    JustifyContent,
+    Overflow,
+    Position,
+)
+
+from .taffy_dict import AUTO_DIM, auto, percent, points, rect, size
+from .taffy_dict import style as taffy_style
 
 SIDES = ("top", "right", "bottom", "left")
 
@@ -31,7 +44,7 @@ _WRAP = {"nowrap": FlexWrap.NO_WRAP, "wrap": FlexWrap.WRAP, "wrap-reverse": Flex
 _OVERFLOW = {"visible": Overflow.VISIBLE, "hidden": Overflow.HIDDEN, "clip": Overflow.CLIP,
              "scroll": Overflow.SCROLL, "auto": Overflow.SCROLL}
 
-_cache: dict[tuple, Style] = {}
+_cache: dict[tuple, dict] = {}
 CACHE_LIMIT = 20000  # entries kept before the caches start afresh
 
 
@@ -42,10 +55,18 @@ def length(value: Any) -> Any:
     counts as its percentage alone (a first approximation, see `element_style`).
     """
     if type(value) is float or type(value) is int:
-        return value * PT
+        return points(value)
     if type(value) is tuple:
-        return value[2] * PCT if value[0] == "calc" else value[1] * PCT
-    return AUTO
+        return percent(value[2]) if value[0] == "calc" else percent(value[1])
+    return auto()
+
+
+def sized(value: Any) -> dict:
+    """`length` where Taffy takes no `auto` (padding, gap): a keyword fails as Style did."""
+    out = length(value)
+    if out["dim"] == AUTO_DIM:
+        raise TypeError(f"{value!r}: auto is not supported for padding or gap")
+    return out
 
 
 # Properties whose percentages refer to the containing block's height; every other
@@ -84,7 +105,7 @@ class _Resolved:
 
 
 def element_style(cs: Any, display: str, basis: tuple[float, float] | None = None,
-                  line_item: bool = False) -> Style:
+                  line_item: bool = False) -> dict:
     """The Taffy style of an element laid out as `display` ("block", "flex" or "none").
 
     `basis`: the containing block's (width, height) that calc() percentages resolve against,
@@ -113,7 +134,7 @@ def line_align(vertical_align: Any) -> AlignSelf:
     return _VALIGN.get(vertical_align, AlignSelf.FLEX_END)
 
 
-def anonymous_line_style(text_align: str) -> Style:
+def anonymous_line_style(text_align: str) -> dict:
     """An anonymous line of inline-level boxes: a wrapping row, items aligned at the bottom.
 
     This approximates CSS inline formatting with atomic inlines (images, inline-blocks, mini
@@ -124,20 +145,21 @@ def anonymous_line_style(text_align: str) -> Style:
     if style is None:
         justify = {"center": JustifyContent.CENTER, "right": JustifyContent.FLEX_END,
                    "end": JustifyContent.FLEX_END}.get(text_align, JustifyContent.FLEX_START)
-        style = _cache[key] = Style(display=Display.FLEX, flex_wrap=FlexWrap.WRAP, align_items=AlignItems.FLEX_END,
-                                    justify_content=justify, size=Size(width=100 * PCT, height=AUTO))
+        style = _cache[key] = taffy_style(display=Display.FLEX, flex_wrap=FlexWrap.WRAP,
+                                          align_items=AlignItems.FLEX_END, justify_content=justify,
+                                          size=size(percent(100), auto()))
     return style
 
 
-def anonymous_block_style() -> Style:
+def anonymous_block_style() -> dict:
     """An anonymous block box (a paragraph between block siblings)."""
     style = _cache.get(("anon",))
     if style is None:
-        style = _cache[("anon",)] = Style(display=Display.BLOCK, flex_shrink=1.0)
+        style = _cache[("anon",)] = taffy_style(display=Display.BLOCK, flex_shrink=1.0)
     return style
 
 
-def _build(cs: Any, display: str, line_item: bool = False) -> Style:
+def _build(cs: Any, display: str, line_item: bool = False) -> dict:
     g = cs.get
     position = g("position")
     kwargs: dict[str, Any] = dict(
@@ -146,16 +168,16 @@ def _build(cs: Any, display: str, line_item: bool = False) -> Style:
         position=Position.ABSOLUTE if position in ("absolute", "fixed") else Position.RELATIVE,
         overflow_x=_OVERFLOW.get(g("overflow-x"), Overflow.VISIBLE),
         overflow_y=_OVERFLOW.get(g("overflow-y"), Overflow.VISIBLE),
-        margin=Rect(*(length(g(f"margin-{s}")) for s in SIDES)),
-        padding=Rect(*(length(g(f"padding-{s}")) for s in SIDES)),
-        border=Rect(*(g(f"border-{s}-width") * PT for s in SIDES)),
-        size=Size(width=length(g("width")), height=length(g("height"))),
-        min_size=Size(width=length(g("min-width")), height=length(g("min-height"))),
-        max_size=Size(width=length(g("max-width")), height=length(g("max-height"))),
+        margin=rect(*(length(g(f"margin-{s}")) for s in SIDES)),
+        padding=rect(*(sized(g(f"padding-{s}")) for s in SIDES)),
+        border=rect(*(points(g(f"border-{s}-width")) for s in SIDES)),
+        size=size(length(g("width")), length(g("height"))),
+        min_size=size(length(g("min-width")), length(g("min-height"))),
+        max_size=size(length(g("max-width")), length(g("max-height"))),
         flex_direction=_DIRECTION[g("flex-direction")], flex_wrap=_WRAP[g("flex-wrap")],
         flex_grow=float(g("flex-grow")), flex_shrink=float(g("flex-shrink")),
         flex_basis=length(g("flex-basis")),
-        gap=Size(width=length(_gap(g("column-gap"))), height=length(_gap(g("row-gap")))),
+        gap=size(sized(_gap(g("column-gap"))), sized(_gap(g("row-gap")))),
         justify_content=_JUSTIFY.get(g("justify-content")),
         align_items=_ALIGN_ITEMS.get(g("align-items")),
         # In a real flex container vertical-align has no effect (CSS Flexbox 1 §4); in a line
@@ -167,8 +189,8 @@ def _build(cs: Any, display: str, line_item: bool = False) -> Style:
     if type(ratio) is float and "auto" in (g("width"), g("height")):
         kwargs["aspect_ratio"] = ratio  # CSS Sizing 4 §5.1: no effect when both sizes are given
     if position != "static":
-        kwargs["inset"] = Rect(*(length(g(s)) for s in SIDES))
-    return Style(**kwargs)
+        kwargs["inset"] = rect(*(length(g(s)) for s in SIDES))
+    return taffy_style(**kwargs)
 
 
 def _gap(value: Any) -> Any:

@@ -4,7 +4,8 @@ stretchable's object layer converts every measure callback's arguments into vali
 Python objects, which costs ~0.4 ms per call (seconds for a 1,000-item list). Layout builds
 its trees here instead: nodes are plain ids, styles are passed as the dicts that
 `Style.to_dict()` produces (computed once per shared Style), and the measure callback
-receives raw floats. The engine and its semantics are unchanged.
+receives raw floats. Styles are the plain dicts of `taffy_dict` (a `stretchable.Style` is
+still accepted and converted once). The engine and its semantics are unchanged.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ Measure = Callable[[float, float, float | None], tuple[float, float]]
 _style_dicts: dict[int, tuple[Style, dict]] = {}
 
 
-def style_dict(style: Style) -> dict:
-    """`style.to_dict()`, cached per Style object (they are shared and never mutated)."""
+def style_dict(style: dict | Style) -> dict:
+    """The dict form of a style: a dict as is, a Style's `to_dict()` cached per object."""
+    if type(style) is dict:
+        return style
     hit = _style_dicts.get(id(style))
     if hit is None or hit[0] is not style:
         hit = _style_dicts[id(style)] = (style, style.to_dict())
@@ -43,7 +46,7 @@ class TaffyTree:
         self.measures: dict[int, Measure] = {}
         self.children: dict[int, list[int]] = {}
 
-    def node(self, style: Style, measure: Measure | None = None) -> int:
+    def node(self, style: dict | Style, measure: Measure | None = None) -> int:
         nid = taffylib.node_create(taffy._ptr, style_dict(style))
         self.children[nid] = []
         if measure is not None:
@@ -59,7 +62,7 @@ class TaffyTree:
         if self.measures.pop(nid, None) is not None:
             taffylib.node_set_measure(taffy._ptr, nid, False)
 
-    def set_style(self, nid: int, style: Style) -> None:
+    def set_style(self, nid: int, style: dict | Style) -> None:
         taffylib.node_set_style(taffy._ptr, nid, style_dict(style))
 
     def mark_dirty(self, nid: int) -> None:
