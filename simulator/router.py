@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote
 
-from renderer.view import media_element
+from renderer.view import media_element, page_container
 from renderer.view.page import PageView
 from simulator.project import normalize_route
 
@@ -171,6 +171,9 @@ class PageStack:
     def navigate_back(self, delta: int = 1) -> str | None:
         if len(self.stack) <= 1:
             return "cannot navigate back at first page."
+        if page_container.close_for_back(self.stack[-1].view):  # an open page-container closes instead
+            self._changed()
+            return None
         delta = max(1, min(int(delta or 1), len(self.stack) - 1))
         for _ in range(delta):
             entry = self.stack.pop()

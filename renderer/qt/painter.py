@@ -21,6 +21,7 @@ from renderer.qt.gradients import apply_mask, blank_layer, paint_gradient
 from renderer.qt.icons import DEFAULT_SIZE, draw_icon
 from renderer.qt.images import ImageStore, image_rects
 from renderer.qt.media import paint_media
+from renderer.view import top_layer
 from renderer.view.canvas import state_of as canvas_state
 from renderer.view.cover import paint_order
 from renderer.view.scroll import SHIFTED, offsets as scroll_offsets
@@ -115,6 +116,7 @@ def paint_box_tree(painter: QPainter, root_box: Any, clip: QRectF, scroll_y: flo
         painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
         view = (clip.left(), clip.top(), clip.right(), clip.bottom())
         ctx.in_fixed = True
+        ctx.fixed.sort(key=lambda entry: top_layer.rank(getattr(entry[0], "node", None)))  # top layers last
         for box, override in ctx.fixed:
             _paint(ctx, box, view, override, fixed_root=True)
         painter.restore()

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.view import builtins, image_loads, movable, page_meta, picker_view, scroll, swiper
-from renderer.view import media_element
+from renderer.view import builtin_sync, media_element, page_container, top_layer
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
 from renderer.view.hover import PressState
 from renderer.view.lifetimes import component_tree, new_subtrees
@@ -112,6 +112,7 @@ class PageView:
             swiper.sync_tree(self, self.root, since)
             picker_view.sync_tree(self, self.root, since)
             media_element.sync_tree(self, self.root, since)
+            builtin_sync.sync_tree(self, self.root, since)
             image_loads.sync_tree(self, self.root, since)
             self.services.animator.scan(self, self.root, since)
             self.services.style_tree(self.root, since, self)
@@ -356,8 +357,9 @@ class PageView:
         return self._root_box.height if self._root_box is not None else 0.0
 
     def hit_test(self, x: float, y: float) -> ViewNode | None:
-        """The innermost visible element whose box contains the page point (x, y)."""
-        return builtins.hit_test(self.root, x, y)
+        """The innermost visible element whose box contains the page point (x, y); the layers
+        on top of the page (root-portal, page-container) first."""
+        return top_layer.hit_test(self, x, y) or builtins.hit_test(self.root, x, y)
 
     def subscribe(self, listener: Callable[[], None]) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -372,7 +374,7 @@ class PageView:
         point = touch_point(x, y, self.scroll_top)
         self._touch = {"target": target, "start": point, "moved": False, "t": now_ms, "longpressed": False,
                        "swiper": swiper.closest(target), "column": picker_view.closest_column(target),
-                       "movable": movable.closest(target)}
+                       "movable": movable.closest(target), "container": page_container.slide_target(target)}
         self.press.press(target)
         self._send_calls(propagate(target, "touchstart", {}, touches=[point], changed_touches=[point]))
 
@@ -395,8 +397,9 @@ class PageView:
             movable.drag(self, self._touch["movable"], dx, dy)
 
     def captures_touch(self) -> bool:
-        """The touch in progress drags a built-in (a movable-view), so the page must not scroll."""
-        return self._touch is not None and self._touch.get("movable") is not None
+        """The touch in progress drags a built-in (a movable-view, an open page-container), so the
+        page must not scroll."""
+        return self._touch is not None and any(self._touch.get(k) is not None for k in ("movable", "container"))
 
     def long_press(self) -> bool:
         """Fire `longpress` for the touch in progress; True when a handler took it."""
@@ -426,6 +429,8 @@ class PageView:
             picker_view.release(self, touch["column"])
         if touch.get("movable") is not None and touch["moved"]:
             movable.release(self, touch["movable"])
+        if touch.get("container") is not None and touch["moved"]:
+            page_container.release(self, touch["container"], point["pageY"] - touch["start"]["pageY"])
         if touch["moved"] or touch["longpressed"]:
             return
         start = touch["start"]
@@ -434,6 +439,7 @@ class PageView:
         self._send_calls(propagate(target, "tap", detail, touches=[start], changed_touches=[start]))
         builtins.after_tap(self, target)
         media_element.after_tap(self, target, start["pageX"], start["pageY"])
+        page_container.after_tap(self, target, start["pageX"], start["pageY"])
 
     def _pressed_changed(self) -> None:
         """A pressed state (:active, hover-class) changed: restyle at the next flush."""

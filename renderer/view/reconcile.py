@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Protocol
 
-from renderer.view import rich_text
+from renderer.view import page_container, rich_text
 from renderer.view.nodes import TEXT, ViewInstance, ViewNode, mark_changed
 
 # Attributes of a custom component's host node that are not properties.
@@ -161,9 +161,12 @@ class _Missing:
 
 
 def _children(vnode: list) -> list:
-    """A vnode's children; a `rich-text` shows the nodes of its `nodes` attribute instead."""
+    """A vnode's children; a `rich-text` shows the nodes of its `nodes` attribute instead, a
+    `page-container` holds them in its own overlay and panel."""
     if vnode[0] == "rich-text":
         return rich_text.vnodes(vnode[1].get("nodes"))
+    if vnode[0] == "page-container":
+        return page_container.shadow_vnodes(vnode[2])
     return vnode[2]
 
 

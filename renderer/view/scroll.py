@@ -106,14 +106,24 @@ def max_offsets(node: ViewNode) -> tuple[float, float]:
 
 
 def visual_shift(node: ViewNode) -> tuple[float, float]:
-    """How far scrolled scroll-view ancestors move `node` on screen (subtract from its box)."""
+    """How far scrolled scroll-view ancestors move `node` on screen (subtract from its box);
+    those above a fixed-position box do not move it (the painter draws it apart)."""
     dx = dy = 0.0
+    if _fixed(node):
+        return dx, dy
     for anc in node.ancestors():
         if anc.tag in SHIFTED:
             left, top = offsets(anc)
             dx += left
             dy += top
+        if _fixed(anc):
+            break
     return dx, dy
+
+
+def _fixed(node: ViewNode) -> bool:
+    style = node.style
+    return style is not None and style.get("position") == "fixed"
 
 
 def scrollable_at(chain: Iterable[ViewNode], vertical: bool) -> ViewNode | None:

@@ -20,7 +20,7 @@ RENDERED = frozenset({
     "switch", "checkbox", "checkbox-group", "radio", "radio-group", "label", "form", "progress", "slider",
     "block", "slot", "canvas", "swiper", "swiper-item", "picker", "picker-view", "picker-view-column", "rich-text",
     "movable-area", "movable-view", "cover-view", "cover-image", "page-meta", "navigation-bar",
-    "video", "audio",
+    "video", "audio", "match-media", "root-portal", "page-container",
 })
 # Template-level tags that never render a node themselves.
 STRUCTURAL = frozenset({"template", "import", "include", "wxs"})
@@ -28,7 +28,7 @@ STRUCTURAL = frozenset({"template", "import", "include", "wxs"})
 NOT_YET = frozenset({
     "camera", "live-player", "live-pusher",
     "map", "open-data", "web-view", "ad", "official-account",
-    "editor", "match-media", "functional-page-navigator", "page-container", "share-element", "root-portal",
+    "editor", "functional-page-navigator", "share-element",
     "keyboard-accessory", "grid-view", "list-view", "sticky-header", "sticky-section", "channel-video",
 })
 

@@ -70,7 +70,8 @@ def untransform(style: Any, box: Any, x: float, y: float) -> tuple[float, float]
 
 def to_screen(node: Any, x: float, y: float) -> tuple[float, float]:
     """A point of `node`'s layout box as painted: its own and its ancestors' transforms applied,
-    innermost first (the inverse of what hit testing does)."""
+    innermost first (the inverse of what hit testing does). A fixed-position box is painted
+    apart from its ancestors (renderer/qt/painter.py), so their transforms stop there."""
     while node is not None:
         box = getattr(node, "box", None)
         if box is not None:
@@ -78,5 +79,8 @@ def to_screen(node: Any, x: float, y: float) -> tuple[float, float]:
             if m is not None:
                 a, b, c, d, e, f = m
                 x, y = a * x + c * y + e, b * x + d * y + f
+        style = getattr(node, "style", None)
+        if style is not None and style.get("position") == "fixed":
+            break
         node = getattr(node, "parent", None)
     return x, y
