@@ -49,6 +49,7 @@ class ResourceFile:
     member: str
     target: str                  # file written into the project
     build: Any = None            # callable(bytes, library's miniprogram folder) -> bytes, or None: as is
+    offline_warning: str = ""    # the known warning shown when it can be neither served nor fetched
 
 
 @dataclass(frozen=True)

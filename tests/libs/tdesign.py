@@ -198,62 +198,28 @@ USAGES = COMMON + OTHERS
 # Diagnostics wxsim gives for WXSS and built-ins it does not render yet (each named with
 # file:line by wxsim); the reason says what the page loses.
 GAPS = (
-    ("pseudo-element '::after'", "::after is not rendered: TDesign's hairline borders are missing"),
-    ("pseudo-element '::before'", "::before is not rendered: icon-font glyphs are not drawn"),
     ("'transform'", "transforms are not applied"),
     ("transform", "transforms are not applied"),
-    ("transition", "transitions are not animated; the end state is shown"),
     ("'-webkit-", "vendor-prefixed property with no visual effect in a render"),
     ("'cursor'", "no visual effect on a phone"),
     ("'user-select'", "no visual effect in a render"),
     ("'pointer-events'", "hit testing ignores pointer-events"),
-    ("@media", "@media rules are skipped"),
     ("@font-face", "tdesign-icons-web-components or fontTools (the offline copy of the icon font) is missing "
                     "and tdesign.gtimg.com could not be reached: t-icon glyphs are not drawn"),
-    ("'box-shadow'", "box-shadow is not painted"),
     ("'background-", "url() images, layered gradients and background size, position and clip are not painted"),
-    ("only the colour part of 'background'", "a background position in the shorthand is ignored"),
     ("'float'", "float is not implemented"),
-    ("'clear'", "float is not implemented"),
     ("'display': table", "table layout is not implemented"),
     ("'word-wrap'", "legacy alias of overflow-wrap"),
-    ("'word-break'", "word-break is not implemented"),
-    ("'text-decoration", "text decorations are not painted"),
-    ("'text-rendering'", "no visual effect in a render"),
-    ("'font'", "the font shorthand is not implemented"),
     ("'outline'", "outlines are not painted"),
-    ("'appearance'", "no visual effect in a render"),
-    ("'filter'", "filters are not painted"),
-    ("'backdrop-filter'", "filters are not painted"),
-    ("'content'", "content only applies to pseudo-elements"),
-    ("':not()'", ":not() is not implemented"),
-    ("':nth-", "structural pseudo-classes are not implemented"),
-    ("':first-", "structural pseudo-classes are not implemented"),
-    ("':last-", "structural pseudo-classes are not implemented"),
-    ("':empty'", ":empty is not implemented"),
-    ("':host'", ":host is not implemented"),
-    ("combinator '+'", "the '+' combinator is not implemented"),
-    ("combinator '~'", "the '~' combinator is not implemented"),
     ("'::-webkit", "vendor pseudo-elements have no effect in a render"),
     ("'resize'", "no visual effect in a render"),
     ("'will-change'", "no visual effect in a render"),
     ("'backface-visibility'", "no visual effect without 3D transforms"),
-    ("'perspective'", "no visual effect without 3D transforms"),
     ("'clip", "clipping paths are not applied"),
-    ("'object-fit'", "object-fit is not implemented"),
-    ("'aspect-ratio'", "aspect-ratio is not implemented"),
-    ("'inset'", "the inset shorthand is not implemented"),
-    ("'gap'", "gap is not implemented"),
-    ("'row-gap'", "gap is not implemented"),
-    ("'column-gap'", "gap is not implemented"),
     ("'white-space'", "white-space is only partly implemented"),
     ("'letter-spacing'", "letter-spacing is not implemented"),
     ("fit-content", "fit-content widths are not implemented"),
     ("max-content", "max-content widths are not implemented"),
-    ("<swiper>", "swiper renders as a plain container"),
-    ("<swiper-item>", "swiper renders as a plain container"),
-    ("<picker-view", "picker-view renders as a plain container"),
-    ("<rich-text>", "rich-text is not implemented"),
     ("pseudo-class ':focus'", "focus styles are not shown"),
     ("Setting data field", "WeChat gives the same warning: the component sets a field to undefined"),
     ("refers to an undefined custom property", "a theme variable TDesign leaves undefined; the property "
@@ -284,8 +250,6 @@ GAPS = (
     ("'font-variant'", "no visible effect on the fonts used"),
     ("'contain'", "no visual effect in a render"),
     ("'caret-color'", "the caret is not drawn in a render"),
-    ("pseudo-class ':only-child'", ":only-child is not implemented"),
-    ("is not fetched by the simulator", "remote images are not downloaded; the image box keeps its size"),
 )
 
 KNOWN_FAILURES: tuple = ()  # every component renders and every interaction passes
@@ -296,7 +260,8 @@ KNOWN_FAILURES: tuple = ()  # every component renders and every interaction pass
 ICON_FONT = ResourceFile(
     "https://tdesign.gtimg.com/icon/0.4.3/fonts/t.*", "tdesign-icons-web-components", "0.3.9",
     "esm/iconfont/t.woff", "mock/t-icons.ttf",
-    build=lambda data, lib_dir: remap_by_glyph_name(data, lib_dir / "icon" / "icon.wxss", ".t-icon-"))
+    build=lambda data, lib_dir: remap_by_glyph_name(data, lib_dir / "icon" / "icon.wxss", ".t-icon-"),
+    offline_warning="@font-face")
 
 TDESIGN = Library("tdesign-miniprogram", "1.16.0", "tdesign-miniprogram", USAGES, known_warnings=GAPS,
                   known_failures=KNOWN_FAILURES, resources=(ICON_FONT,))

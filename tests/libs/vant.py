@@ -237,7 +237,6 @@ GAPS = (
     ("'-webkit-tap-highlight-color'", "no visual effect in a render"),
     ("'-webkit-overflow-scrolling'", "no visual effect in a render"),
     ("'word-wrap'", "legacy alias of overflow-wrap; long words break anyway"),
-    ("'background-size'", "background images are not painted (picker mask gradient)"),
     ("'user-select'", "no visual effect in a render"),
     ("'pointer-events'", "hit testing ignores pointer-events"),
     ("'resize'", "no visual effect in a render"),
@@ -253,13 +252,11 @@ GAPS = (
     ("invalid value for 'color':  (inline", "a template writes an empty value; it is dropped as in a browser"),
     ("'background-", "background images are not painted"),
     ("backface-visibility", "no visual effect without 3D transforms"),
-    ("only the colour part of 'background'", "gradients are not painted"),
     ("fit-content", "fit-content widths are not implemented"),
     ("'text-rendering'", "no visual effect in a render"),
     ("'-webkit-font-smoothing'", "no visual effect in a render"),
     ("@font-face 'vant-icon' not loaded", "@vant/icons (the offline copy of the icon font) could not be installed "
                                          "and at.alicdn.com could not be reached: van-icon glyphs show as boxes"),
-    ("<rich-text>", "rich-text is not implemented"),
     ("NaN% (inline", "slider: width from a layout query that is not answered yet (open issue)"),
     ("undefinedpx (inline", "index-bar/sticky: offset from a layout query that is not answered yet (open issue)"),
 )
@@ -269,7 +266,8 @@ KNOWN_FAILURES: tuple = ()  # every component renders and every interaction pass
 # The icon font Vant Weapp 1.11.7 loads from at.alicdn.com is the one @vant/icons 3.0.2 embeds
 # (same iconfont build, font_2553510_kfwma2yq1rs): served from there, icons draw offline.
 ICON_FONT = ResourceFile("https://at.alicdn.com/t/c/font_2553510_kfwma2yq1rs.*", "@vant/icons", "3.0.2",
-                         "src/encode-woff2.less", "mock/vant-icon.woff2")
+                         "src/encode-woff2.less", "mock/vant-icon.woff2",
+                         offline_warning="@font-face 'vant-icon' not loaded")
 
 VANT = Library("@vant/weapp", "1.11.7", "@vant/weapp", USAGES, known_warnings=GAPS,
                known_failures=KNOWN_FAILURES, resources=(ICON_FONT,))
