@@ -78,7 +78,8 @@ def collapse_white_space(runs: list[Run]) -> list[Run]:
                 text = text[1:]
         if text:
             prev_space = text.endswith((" ", "\n"))
-            out.append(Run(text, run.style, run.node, run.keep_newlines))
+            # a run with nothing to collapse is kept as it is (runs are never mutated)
+            out.append(run if text == run.text else Run(text, run.style, run.node, run.keep_newlines))
     return out
 
 

@@ -83,7 +83,7 @@ class Readback:
             ps = self.pieces.get(id(node))
             if not ps:
                 return None
-            box = _bbox(node, [(p.x, p.y, p.width, p.height) for p in ps], fixed)
+            box = _bbox(node, ps, fixed)
             box.pieces = ps
             box.lines = [(p.text, p.x, p.y, p.width) for p in ps]
             return box
@@ -96,7 +96,7 @@ class Readback:
         if tn is None:  # an inline element inside a paragraph: the union of its text
             if not boxes:
                 return None
-            box = _bbox(node, [(k.x, k.y, k.width, k.height) for k in boxes], fixed)
+            box = _bbox(node, boxes, fixed)
             box.children = boxes
             return box
         x, y, w, h, m, bo, pa = self.geo[tn]
@@ -119,9 +119,14 @@ def _shift(box: Box, dx: float, dy: float) -> None:
         stack.extend(b.children)
 
 
-def _bbox(node: Any, rects: list[tuple[float, float, float, float]], fixed: bool) -> Box:
-    x0 = min(r[0] for r in rects)
-    y0 = min(r[1] for r in rects)
-    x1 = max(r[0] + r[2] for r in rects)
-    y1 = max(r[1] + r[3] for r in rects)
+def _bbox(node: Any, rects: list, fixed: bool) -> Box:
+    """The union of rectangles (TextPieces or Boxes: x, y, width, height attributes)."""
+    if len(rects) == 1:  # most text is one piece: the same arithmetic without the scans
+        r = rects[0]
+        x0, y0 = r.x, r.y
+        return Box(node, x0, y0, (x0 + r.width) - x0, (y0 + r.height) - y0, fixed=fixed)
+    x0 = min(r.x for r in rects)
+    y0 = min(r.y for r in rects)
+    x1 = max(r.x + r.width for r in rects)
+    y1 = max(r.y + r.height for r in rects)
     return Box(node, x0, y0, x1 - x0, y1 - y0, fixed=fixed)

@@ -30,6 +30,22 @@ def _font_key(font: Any) -> tuple:
     )
 
 
+_font_keys: dict[int, tuple[Any, tuple]] = {}
+
+
+def _font_key_of(font: Any) -> tuple:
+    """`_font_key(font)`, remembered per font object: layout measures thousands of words with
+    a handful of (immutable, shared) FontSpecs, and building the key costs more than a lookup."""
+    hit = _font_keys.get(id(font))
+    if hit is not None and hit[0] is font:
+        return hit[1]
+    key = _font_key(font)
+    if len(_font_keys) >= 4096:
+        _font_keys.clear()
+    _font_keys[id(font)] = (font, key)
+    return key
+
+
 def _families_value(value: Any) -> Any:
     if isinstance(value, list):
         return tuple(value)
@@ -117,7 +133,7 @@ class QtTextMeasurer:
         return True
 
     def measure(self, text: str, font: Any, max_width: float | None) -> tuple[float, float, list[Line]]:
-        fkey = _font_key(font)
+        fkey = _font_key_of(font)
         lh = getattr(font, "line_height", None)
         mw = None if max_width is None else round(float(max_width), 2)
         key = (text, fkey, lh, mw)
