@@ -99,6 +99,7 @@ class Simulator:
         self.view.image_size = _default_image_size()
         self.view.animator.clock = self.clock.now_ms
         self.view.media_source = self.media_source  # <video>/<audio> sources (renderer/view/media_element.py)
+        self.view.user_location = self.user_location  # <map show-location> (renderer/view/map_view.py)
         self.router = PageStack(self)
         self.logic = LogicHost(self.project, self._post_from_logic, self.report, self._invoke_sync,
                                time_limit_s=time_limit_s, clock=self.clock.now_ms)
@@ -236,6 +237,12 @@ class Simulator:
         """An event of a task object (RequestTask, SocketTask, IntersectionObserver…) in the logic layer;
         `extra` fields go on the message (`source="simulated"` for a simulated audio player)."""
         self._post("taskEvent", "host→logic", None, {"taskId": task_id, "event": event, "data": data}, **extra)
+
+    def user_location(self) -> dict:
+        """The simulated phone's position in GCJ-02, as a map shows it."""
+        from bridge.api.geo import location_result
+
+        return location_result(self.apis.world.settings["location"], "gcj02")
 
     def media_source(self, src: str, base_dir: str, kind: str) -> Any:
         """What a `<video>` / `<audio>` src is taken to be (bridge/api/media_source.py)."""

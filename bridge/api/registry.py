@@ -37,7 +37,7 @@ class ApiSpec:
 _REGISTRY: dict[str, ApiSpec] = {}
 _AREAS = ("storage", "ui", "navbar", "route", "system", "network", "auth", "permissions", "user",
           "location", "payment", "device", "media", "tabbar", "events", "selector", "canvas", "transfer", "socket",
-          "filesystem", "animation", "video", "audio",
+          "filesystem", "animation", "video", "audio", "map",
           "background", "share", "update", "fonts", "image_files", "brightness", "subscribe", "ext_config",
           "analytics", "miniprogram")
 

@@ -20,6 +20,7 @@ from renderer.qt.backgrounds import paint_image_layer
 from renderer.qt.gradients import apply_mask, blank_layer, paint_gradient
 from renderer.qt.icons import DEFAULT_SIZE, draw_icon
 from renderer.qt.images import ImageStore, image_rects
+from renderer.qt.map import paint_map
 from renderer.qt.media import paint_media
 from renderer.view import top_layer
 from renderer.view.canvas import state_of as canvas_state
@@ -482,6 +483,8 @@ def _paint_builtin(ctx: _Ctx, box: Any, node: Any, tag: str, style: Any, rect: Q
         paint_canvas(p, canvas_state(node), controls.content_rect(style, rect), ctx.images)
     elif tag in ("video", "audio"):
         paint_media(p, node, style, rect, ctx.images)
+    elif tag == "map":
+        paint_map(p, node, rect, ctx.images)
     return None
 
 

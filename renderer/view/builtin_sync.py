@@ -1,5 +1,5 @@
 """One walk, before styling, over what a render changed, for the built-ins that configure or
-place themselves from their attributes: match-media, root-portal and page-container.
+place themselves from their attributes: match-media, root-portal, page-container and map.
 
 Sharing the walk keeps a setData's cost in proportion to what it changed, however many of
 these modules there are. A page whose viewport object was replaced since its last pass is
@@ -11,13 +11,14 @@ from __future__ import annotations
 import weakref
 from typing import Any, Callable
 
-from renderer.view import match_media, page_container, root_portal
+from renderer.view import map_view, match_media, page_container, root_portal
 from renderer.view.nodes import TEXT, ViewNode
 
 SYNCS: dict[str, Callable[[Any, ViewNode], None]] = {
     "match-media": match_media.sync,
     "root-portal": root_portal.sync,
     "page-container": page_container.sync,
+    "map": map_view.sync,
 }
 
 _viewports: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from bridge.diagnostics import Diagnostic, WxsimError
 from renderer.view import builtins, image_loads, movable, page_meta, picker_view, scroll, swiper
-from renderer.view import builtin_sync, media_element, page_container, top_layer
+from renderer.view import builtin_sync, map_view, media_element, page_container, top_layer
 from renderer.view.events import HandlerCall, has_handler, propagate, touch_point
 from renderer.view.hover import PressState
 from renderer.view.lifetimes import component_tree, new_subtrees
@@ -374,7 +374,8 @@ class PageView:
         point = touch_point(x, y, self.scroll_top)
         self._touch = {"target": target, "start": point, "moved": False, "t": now_ms, "longpressed": False,
                        "swiper": swiper.closest(target), "column": picker_view.closest_column(target),
-                       "movable": movable.closest(target), "container": page_container.slide_target(target)}
+                       "movable": movable.closest(target), "map": map_view.closest(target),
+                       "container": page_container.slide_target(target)}
         self.press.press(target)
         self._send_calls(propagate(target, "touchstart", {}, touches=[point], changed_touches=[point]))
 
@@ -395,11 +396,13 @@ class PageView:
             picker_view.drag(self, self._touch["column"], dy)
         if self._touch["movable"] is not None and self._touch["moved"]:
             movable.drag(self, self._touch["movable"], dx, dy)
+        if self._touch["map"] is not None and self._touch["moved"]:
+            map_view.drag(self, self._touch["map"], dx, dy)
 
     def captures_touch(self) -> bool:
-        """The touch in progress drags a built-in (a movable-view, an open page-container), so the
-        page must not scroll."""
-        return self._touch is not None and any(self._touch.get(k) is not None for k in ("movable", "container"))
+        """The touch in progress drags a built-in (a movable-view, a map, an open page-container),
+        so the page must not scroll."""
+        return self._touch is not None and any(self._touch.get(k) is not None for k in ("movable", "map", "container"))
 
     def long_press(self) -> bool:
         """Fire `longpress` for the touch in progress; True when a handler took it."""
@@ -429,6 +432,8 @@ class PageView:
             picker_view.release(self, touch["column"])
         if touch.get("movable") is not None and touch["moved"]:
             movable.release(self, touch["movable"])
+        if touch.get("map") is not None and touch["moved"]:
+            map_view.release(self, touch["map"])
         if touch.get("container") is not None and touch["moved"]:
             page_container.release(self, touch["container"], point["pageY"] - touch["start"]["pageY"])
         if touch["moved"] or touch["longpressed"]:
@@ -436,6 +441,9 @@ class PageView:
         start = touch["start"]
         detail = {"x": start["pageX"], "y": start["pageY"]}
         self._observe("tap", node=target)
+        if target.tag == "map":  # markers, callouts, or a tap {latitude, longitude}
+            map_view.tap(self, target, start["pageX"], start["pageY"], start)
+            return
         self._send_calls(propagate(target, "tap", detail, touches=[start], changed_touches=[start]))
         builtins.after_tap(self, target)
         media_element.after_tap(self, target, start["pageX"], start["pageY"])

@@ -20,14 +20,14 @@ RENDERED = frozenset({
     "switch", "checkbox", "checkbox-group", "radio", "radio-group", "label", "form", "progress", "slider",
     "block", "slot", "canvas", "swiper", "swiper-item", "picker", "picker-view", "picker-view-column", "rich-text",
     "movable-area", "movable-view", "cover-view", "cover-image", "page-meta", "navigation-bar",
-    "video", "audio", "match-media", "root-portal", "page-container",
+    "video", "audio", "match-media", "root-portal", "page-container", "map",
 })
 # Template-level tags that never render a node themselves.
 STRUCTURAL = frozenset({"template", "import", "include", "wxs"})
 # WeChat built-ins that wxsim does not draw yet.
 NOT_YET = frozenset({
     "camera", "live-player", "live-pusher",
-    "map", "open-data", "web-view", "ad", "official-account",
+    "open-data", "web-view", "ad", "official-account",
     "editor", "functional-page-navigator", "share-element",
     "keyboard-accessory", "grid-view", "list-view", "sticky-header", "sticky-section", "channel-video",
 })
