@@ -7,6 +7,8 @@ transform-origin are of the element's border box.
 
 from __future__ import annotations
 
+import math
+
 from typing import Any
 
 from PySide6.QtGui import QTransform
@@ -30,5 +32,9 @@ def box_transform(style: Any, x: float, y: float, w: float, h: float) -> QTransf
             t.scale(step[1], step[2])
         elif step[0] == "rotate":
             t.rotate(step[1])
+        elif step[0] == "skew":  # CSS Transforms 1 §12: [1 tan(ax); tan(ay) 1]
+            t = QTransform(1.0, math.tan(math.radians(step[2])), math.tan(math.radians(step[1])), 1.0, 0.0, 0.0) * t
+        elif step[0] == "matrix":  # matrix(a, b, c, d, e, f): x' = ax + cy + e, y' = bx + dy + f
+            t = QTransform(*(float(n) for n in step[1:7])) * t
     t.translate(-ox, -oy)
     return None if t.isIdentity() else t

@@ -50,6 +50,10 @@ def box_matrix(style: Any, x: float, y: float, w: float, h: float) -> Matrix | N
         elif step[0] == "rotate":
             r = math.radians(step[1])
             m = _mul(m, (math.cos(r), math.sin(r), -math.sin(r), math.cos(r), 0.0, 0.0))
+        elif step[0] == "skew":
+            m = _mul(m, (1.0, math.tan(math.radians(step[2])), math.tan(math.radians(step[1])), 1.0, 0.0, 0.0))
+        elif step[0] == "matrix":
+            m = _mul(m, tuple(float(n) for n in step[1:7]))
     m = _mul(m, (1.0, 0.0, 0.0, 1.0, -ox, -oy))
     return None if m == IDENTITY else m
 

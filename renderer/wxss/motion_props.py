@@ -44,7 +44,7 @@ def easing_text(tok: Any) -> str | None:
     return None
 
 
-@prop("transition-property")
+@prop("transition-property", "-webkit-transition-property")
 def transition_property(tokens: list) -> dict[str, Any] | None:
     names = []
     for layer in comma_layers(tokens):
@@ -68,11 +68,11 @@ def _time_list(name: str) -> Any:
     return validate
 
 
-prop("transition-duration")(_time_list("transition-duration"))
-prop("transition-delay")(_time_list("transition-delay"))
+prop("transition-duration", "-webkit-transition-duration")(_time_list("transition-duration"))
+prop("transition-delay", "-webkit-transition-delay")(_time_list("transition-delay"))
 
 
-@prop("transition-timing-function")
+@prop("transition-timing-function", "-webkit-transition-timing-function")
 def transition_timing(tokens: list) -> dict[str, Any] | None:
     out = []
     for layer in comma_layers(tokens):

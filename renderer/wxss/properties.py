@@ -229,7 +229,8 @@ def _line_height(tok: Any) -> Any:
 _register_single(("line-height",), _line_height)
 # CSS Text 3 §7.1 text-align, §3 white-space, §5.2 word-break; Text Decoration 3 §2.
 _register_single(("text-align",), keywords("left", "right", "center", "justify", "start", "end"))
-_register_single(("white-space",), keywords("normal", "pre", "nowrap", "pre-wrap", "pre-line", "break-spaces"))
+_register_single(("white-space",), lambda t: {"wrap": "normal"}.get(v.keyword(t) or "", None) or keywords(
+    "normal", "pre", "nowrap", "pre-wrap", "pre-line", "break-spaces")(t))  # CSS Text 4: `wrap` is `normal`
 _register_single(("word-break",), keywords("normal", "break-all", "keep-all", "break-word"))
 # CSS 2.1 §10.8.1 vertical-align: a keyword or a (possibly negative) length/percentage.
 _register_single(("vertical-align",), lambda t: v.length_or(

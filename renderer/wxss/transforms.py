@@ -1,9 +1,10 @@
 """transform and transform-origin (CSS Transforms 1 §7, §6; 2D plus the flat 3D forms).
 
-A transform computes to a tuple of ("translate", x, y) / ("scale", sx, sy) / ("rotate", deg)
-steps with x, y lengths (px after computing, or ("%", n) of the element's own box); the
-painter and hit testing apply them. 3D functions are accepted when they are flat in z
-(translate3d(x, y, 0), scale3d(sx, sy, 1), rotateZ()).
+A transform computes to a tuple of ("translate", x, y) / ("scale", sx, sy) / ("rotate", deg) /
+("skew", ax, ay) / ("matrix", a, b, c, d, e, f) steps with x, y lengths (px after computing, or
+("%", n) of the element's own box); the painter and hit testing apply them. 3D functions are
+accepted when they are flat in z (translate3d(x, y, 0), scale3d(sx, sy, 1), rotateZ()); a
+translateZ() alone moves nothing without perspective, so it is the identity.
 """
 
 from __future__ import annotations
@@ -57,6 +58,15 @@ def _step(fn: Any) -> tuple | None:
         return ("scale", nums[0], 1.0) if name == "scalex" else ("scale", 1.0, nums[0])
     if name in ("rotate", "rotatez") and len(args) == 1 and _angle(args[0]) is not None:
         return ("rotate", _angle(args[0]))
+    if name == "translatez" and len(args) == 1 and lens[0] is not None:
+        return ("translate", zero, zero)
+    angles = [_angle(a) for a in args]
+    if name == "skew" and 1 <= len(args) <= 2 and None not in angles:
+        return ("skew", angles[0], angles[1] if len(angles) > 1 else 0.0)
+    if name in ("skewx", "skewy") and len(args) == 1 and angles[0] is not None:
+        return ("skew", angles[0], 0.0) if name == "skewx" else ("skew", 0.0, angles[0])
+    if name == "matrix" and len(args) == 6 and all(a.type == "number" for a in args):
+        return ("matrix", *(float(a.value) for a in args))
     return None
 
 

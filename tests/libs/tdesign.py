@@ -198,8 +198,8 @@ USAGES = COMMON + OTHERS
 # Diagnostics wxsim gives for WXSS and built-ins it does not render yet (each named with
 # file:line by wxsim); the reason says what the page loses.
 GAPS = (
-    ("'transform'", "transforms are not applied"),
-    ("transform", "transforms are not applied"),
+    ("'transform'", "translateY(.5) has no unit, invalid CSS dropped as in a browser"),
+    ("transform", "text-transform is not implemented; backface-visibility has no effect without 3D"),
     ("'-webkit-", "vendor-prefixed property with no visual effect in a render"),
     ("'cursor'", "no visual effect on a phone"),
     ("'user-select'", "no visual effect in a render"),
@@ -216,7 +216,6 @@ GAPS = (
     ("'will-change'", "no visual effect in a render"),
     ("'backface-visibility'", "no visual effect without 3D transforms"),
     ("'clip", "clipping paths are not applied"),
-    ("'white-space'", "white-space is only partly implemented"),
     ("'letter-spacing'", "letter-spacing is not implemented"),
     ("fit-content", "fit-content widths are not implemented"),
     ("max-content", "max-content widths are not implemented"),

@@ -231,7 +231,6 @@ USAGES = (
 # Diagnostics wxsim gives for features it does not render yet: each is named with file:line
 # by wxsim; the reason says what the page loses.
 GAPS = (
-    ("transition", "transitions are not animated; the end state is shown"),
     ("'-webkit-user-select'", "no visual effect in a render"),
     ("'cursor'", "no visual effect on a phone"),
     ("'-webkit-tap-highlight-color'", "no visual effect in a render"),

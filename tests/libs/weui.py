@@ -126,8 +126,8 @@ USAGES = (
 # Diagnostics wxsim gives for WXSS and built-ins it does not render yet (each named with
 # file:line by wxsim); the reason says what the page loses.
 GAPS = (
-    ("'transform'", "transforms are not applied"),
-    ("transform", "transforms are not applied"),
+    ("transform", "a template writes 'transform undefineds' into a transition, dropped as in a browser; "
+                  "backface-visibility has no effect without 3D"),
     ("transition", "transitions are not animated; the end state is shown"),
     ("'-webkit-", "vendor-prefixed property with no visual effect in a render"),
     ("'-moz-", "vendor-prefixed property with no visual effect in a render"),
