@@ -4,8 +4,8 @@ page root, opened and closed with their events, the overlay and back navigation.
 from __future__ import annotations
 
 import pytest
-
 from miniprogram import write_project
+
 from renderer.view import page_container
 from simulator.automation import MiniProgram, launch
 from simulator.clock import VirtualClock

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 
 import pytest
-
 from miniprogram import write_project
+
 from renderer.view import map_view
 from simulator.automation import MiniProgram, launch
 from simulator.clock import VirtualClock

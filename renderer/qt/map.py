@@ -94,9 +94,8 @@ def _grid(p: QPainter, rect: QRectF, center: map_geo.Point, scale: float) -> Non
 def _points(spec: dict, at: Any) -> QPolygonF:
     poly = QPolygonF()
     for point in _list(spec.get("points")):
-        lat = map_layout.number(point.get("latitude"), float("nan"))
-        lng = map_layout.number(point.get("longitude"), float("nan"))
-        if lat == lat and lng == lng:
+        lat, lng = map_layout.coordinate(point.get("latitude")), map_layout.coordinate(point.get("longitude"))
+        if lat is not None and lng is not None:
             poly.append(at(lat, lng))
     return poly
 
@@ -112,9 +111,8 @@ def _polygon(p: QPainter, spec: dict, at: Any) -> None:
 
 
 def _circle(p: QPainter, spec: dict, at: Any, scale: float) -> None:
-    lat = map_layout.number(spec.get("latitude"), float("nan"))
-    lng = map_layout.number(spec.get("longitude"), float("nan"))
-    if lat != lat or lng != lng:
+    lat, lng = map_layout.coordinate(spec.get("latitude")), map_layout.coordinate(spec.get("longitude"))
+    if lat is None or lng is None:
         return
     radius = map_layout.number(spec.get("radius"), 0.0) / map_geo.meters_per_px(lat, scale)
     width = map_layout.number(spec.get("strokeWidth"), 0.0)

@@ -9,7 +9,8 @@ walked whole, so match-media re-evaluates everywhere.
 from __future__ import annotations
 
 import weakref
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from renderer.view import map_view, match_media, page_container, root_portal
 from renderer.view.nodes import TEXT, ViewNode
@@ -21,7 +22,7 @@ SYNCS: dict[str, Callable[[Any, ViewNode], None]] = {
     "map": map_view.sync,
 }
 
-_viewports: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+_viewports: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 
 
 def sync_tree(view: Any, root: ViewNode, since: int) -> None:

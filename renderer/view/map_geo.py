@@ -10,7 +10,7 @@ map takes GCJ-02 in mainland China; no conversion happens here).
 from __future__ import annotations
 
 import math
-from typing import Iterable
+from collections.abc import Iterable
 
 TILE = 256.0
 MAX_LATITUDE = 85.05112878

@@ -14,8 +14,10 @@ bubble above the icon (`content`, `color`, `fontSize`, `borderRadius`, `borderWi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Callable
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from renderer.view import map_geo
 
@@ -59,9 +61,9 @@ class MarkerShape:
     rotate: float
     alpha: float
     z: float
+    order: int  # its place in `markers` (equal zIndex: a later marker is on top)
     callout: TextBox | None = None
     label: TextBox | None = None
-    extra: dict = field(default_factory=dict)
 
     def on_icon(self, x: float, y: float) -> bool:
         ix, iy, iw, ih = self.icon
@@ -83,6 +85,12 @@ def color(value: Any, default: Rgba) -> Rgba:
     except ValueError:
         return default
     return default
+
+
+def coordinate(value: Any) -> float | None:
+    """A latitude or longitude given as a number (or a numeric string); None otherwise."""
+    found = number(value, math.nan)
+    return None if math.isnan(found) else found
 
 
 def number(value: Any, default: float, rpx: float = 0.5) -> float:
@@ -114,10 +122,10 @@ def shapes(markers: list[dict], positions: dict, opened: set, center: map_geo.Po
     for index, marker in enumerate(markers):
         if not isinstance(marker, dict):
             continue
-        moved = positions.get(_key(marker.get("id")), {})
-        lat = number(moved.get("latitude", marker.get("latitude")), float("nan"))
-        lng = number(moved.get("longitude", marker.get("longitude")), float("nan"))
-        if lat != lat or lng != lng:  # NaN: a marker without a position is not shown
+        moved = positions.get(marker_key(marker.get("id")), {})
+        lat = coordinate(moved.get("latitude", marker.get("latitude")))
+        lng = coordinate(moved.get("longitude", marker.get("longitude")))
+        if lat is None or lng is None:  # a marker without a position is not shown
             continue
         px, py = map_geo.to_local(lat, lng, center, scale, width, height)
         src = marker.get("iconPath") if isinstance(marker.get("iconPath"), str) else ""
@@ -130,12 +138,12 @@ def shapes(markers: list[dict], positions: dict, opened: set, center: map_geo.Po
         icon = (px - ax * w, py - ay * h, w, h)
         shape = MarkerShape(marker.get("id"), (px, py), icon, src if natural else "",
                             number(moved.get("rotate", marker.get("rotate")), 0.0),
-                            max(0.0, min(1.0, number(marker.get("alpha"), 1.0))), number(marker.get("zIndex"), 0.0))
-        shape.extra["index"] = index
+                            max(0.0, min(1.0, number(marker.get("alpha"), 1.0))), number(marker.get("zIndex"), 0.0),
+                            index)
         shape.callout = _callout(marker, shape, opened, measure, rpx)
         shape.label = _label(marker, shape, measure, rpx)
         out.append(shape)
-    out.sort(key=lambda s: (s.z, s.extra["index"]))
+    out.sort(key=lambda s: (s.z, s.order))
     return out
 
 
@@ -150,7 +158,8 @@ def hit(shapes_: list[MarkerShape], x: float, y: float) -> tuple[str, Any] | Non
     return None
 
 
-def _key(marker_id: Any) -> Any:
+def marker_key(marker_id: Any) -> Any:
+    """A marker id usable as a dict key or set member (an object id by its repr)."""
     return repr(marker_id) if isinstance(marker_id, (dict, list)) else marker_id
 
 
@@ -158,17 +167,17 @@ def _callout(marker: dict, shape: MarkerShape, opened: set, measure: Measure, rp
     spec = marker.get("callout") if isinstance(marker.get("callout"), dict) else None
     title = marker.get("title")
     if spec is None:
-        if not (isinstance(title, str) and title and _key(shape.marker_id) in opened):
+        if not (isinstance(title, str) and title and marker_key(shape.marker_id) in opened):
             return None
         spec = {"content": title}
     always = str(spec.get("display") or "BYCLICK").upper() == "ALWAYS"
-    if not always and _key(shape.marker_id) not in opened:
+    if not always and marker_key(shape.marker_id) not in opened:
         return None
     box = _text_box(spec, measure, rpx, defaults={"padding": 6.0, "radius": 4.0, "align": "center",
                                                   "background": (255, 255, 255, 1.0)})
     if box is None:
         return None
-    bx, by, bw, bh = box.rect
+    _bx, _by, bw, bh = box.rect
     ix, iy, iw, _ih = shape.icon
     left = ix + iw / 2 - bw / 2 + number(spec.get("anchorX"), 0.0, rpx)
     top = iy - TAIL - bh + number(spec.get("anchorY"), 0.0, rpx)

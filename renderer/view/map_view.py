@@ -22,7 +22,8 @@ turned to its heading, and calls back when it arrives.
 from __future__ import annotations
 
 import posixpath
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from renderer.anim.track import Track
 from renderer.layout.text import FontSpec
@@ -81,8 +82,8 @@ def _points(value: Any) -> list[map_geo.Point]:
     out = []
     for p in value if isinstance(value, list) else ():
         if isinstance(p, dict):
-            lat, lng = map_layout.number(p.get("latitude"), float("nan")), map_layout.number(p.get("longitude"), float("nan"))
-            if lat == lat and lng == lng:
+            lat, lng = map_layout.coordinate(p.get("latitude")), map_layout.coordinate(p.get("longitude"))
+            if lat is not None and lng is not None:
                 out.append((lat, lng))
     return out
 
@@ -283,7 +284,7 @@ def tap(view: Any, node: ViewNode, x: float, y: float, point: dict) -> None:
     if found is not None:
         kind, marker_id = found
         if kind == "marker":
-            key = map_layout._key(marker_id)
+            key = map_layout.marker_key(marker_id)
             st.opened = set() if key in st.opened else {key}
             st.changed()
         _fire(view, node, f"{kind}tap", {"markerId": marker_id})
@@ -334,7 +335,7 @@ class _MarkerMove(Track):
         t = 1.0 if self.end <= 0 else max(0.0, min(1.0, (now - self.start) / self.end))
         (a_lat, a_lng), (b_lat, b_lng) = self.a, self.b
         r0, r1 = self.turn
-        st.moved[map_layout._key(self.marker_id)] = {"latitude": a_lat + (b_lat - a_lat) * t,
+        st.moved[map_layout.marker_key(self.marker_id)] = {"latitude": a_lat + (b_lat - a_lat) * t,
                                                       "longitude": a_lng + (b_lng - a_lng) * t,
                                                       "rotate": r0 + (r1 - r0) * t}
         st.changed()
@@ -353,7 +354,7 @@ def translate_marker(view: Any, node: ViewNode, args: dict, arrived: Callable[[]
         return "destination should be {latitude, longitude}"
     st = state_of(node)
     assert st is not None
-    now = st.moved.get(map_layout._key(marker_id), {})
+    now = st.moved.get(map_layout.marker_key(marker_id), {})
     start = (map_layout.number(now.get("latitude", marker.get("latitude")), 0.0),
              map_layout.number(now.get("longitude", marker.get("longitude")), 0.0))
     r0 = map_layout.number(now.get("rotate", marker.get("rotate")), 0.0)

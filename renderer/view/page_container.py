@@ -24,7 +24,8 @@ true; setting `show` again to true after it went false reopens it.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from renderer.view import top_layer
 from renderer.view.events import propagate

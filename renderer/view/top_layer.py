@@ -20,7 +20,7 @@ from renderer.view.nodes import ViewNode
 FLAG = "topLayer"  # node.state: this fixed box paints after the page's other fixed boxes
 HOST = "shadowHost"  # node.state: a node of a built-in's own structure; touches target this host
 
-_roots: "weakref.WeakKeyDictionary[Any, list[weakref.ref]]" = weakref.WeakKeyDictionary()
+_roots: weakref.WeakKeyDictionary[Any, list[weakref.ref]] = weakref.WeakKeyDictionary()
 
 
 def mark(view: Any, root: ViewNode, painted: list[ViewNode], on: bool) -> None:
