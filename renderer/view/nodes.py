@@ -41,6 +41,20 @@ def mark_changed(node: ViewNode | None) -> None:
         node = node.parent
 
 
+_class_tokens: dict[str, tuple[str, ...]] = {}
+
+
+def class_tokens(value: str) -> tuple[str, ...]:
+    """The class names in a `class` value, remembered per value: selector matching asks every
+    node for its classes several times, and a page repeats a few class strings many times."""
+    tokens = _class_tokens.get(value)
+    if tokens is None:
+        if len(_class_tokens) >= 20_000:
+            _class_tokens.clear()
+        tokens = _class_tokens[value] = tuple(_CLASS_TOKEN.findall(value))
+    return tokens
+
+
 class ViewInstance:
     """The view side of a page or component instance: its data and its rendered nodes."""
 
@@ -97,7 +111,7 @@ class ViewNode:
     @property
     def classes(self) -> tuple[str, ...]:
         value = self.attrs.get("class")
-        tokens = () if value is None or value is False else tuple(_CLASS_TOKEN.findall(str(value)))
+        tokens = () if value is None or value is False else class_tokens(str(value))
         if self.owner.options.get("externalClasses"):
             from renderer.view.scopes import external_map  # noqa: PLC0415 - scopes imports nodes
 

@@ -66,6 +66,8 @@ class _Index:
             self.universal.append(ir)
 
     def matching(self, node: Any) -> list[_IndexedRule]:
+        if not (self.universal or self.by_class or self.by_tag or self.by_id):
+            return []  # e.g. no ::before rules: nothing to look up for any node
         cands: list[_IndexedRule] = list(self.universal)
         if node.id:
             cands += self.by_id.get(node.id, ())
