@@ -62,8 +62,18 @@ def font_of(style: Any) -> FontSpec:
 def collapse_white_space(runs: list[Run]) -> list[Run]:
     """CSS Text 3 §4.1.1: collapse spaces (across run boundaries), keep them under pre/pre-wrap."""
     out: list[Run] = []
+    for i, text in _collapsed(runs):
+        run = runs[i]
+        # a run with nothing to collapse is kept as it is (runs are never mutated)
+        out.append(run if text == run.text else Run(text, run.style, run.node, run.keep_newlines))
+    return out
+
+
+def _collapsed(runs: list[Run]) -> list[tuple[int, str]]:
+    """(index of the run, its text after white-space processing) for the runs that keep text."""
+    out: list[tuple[int, str]] = []
     prev_space = True  # spaces at the start of a paragraph are removed
-    for run in runs:
+    for i, run in enumerate(runs):
         ws = run.style.get("white-space")
         text = run.text
         if ws in ("pre", "pre-wrap", "break-spaces"):
@@ -78,28 +88,67 @@ def collapse_white_space(runs: list[Run]) -> list[Run]:
                 text = text[1:]
         if text:
             prev_space = text.endswith((" ", "\n"))
-            # a run with nothing to collapse is kept as it is (runs are never mutated)
-            out.append(run if text == run.text else Run(text, run.style, run.node, run.keep_newlines))
+            out.append((i, text))
     return out
+
+
+class _Shape:
+    """What a paragraph's layout depends on besides its nodes, shared by every paragraph with
+    the same run texts and styles, container style and measurer (a long list repeats its
+    texts, and a relaunched page all of them): the white-space result, the measured atoms and
+    the line boxes per width. Line boxes refer to runs by index, so they are shared as they are;
+    nothing mutates them once built."""
+
+    __slots__ = ("measurer", "kept", "nowrap", "break_all", "ellipsis", "clamp", "atoms", "layouts", "single")
+
+
+_shapes: dict[tuple, _Shape] = {}
+SHAPES_LIMIT = 20_000  # entries kept before the cache starts afresh
+
+
+def forget_shaping() -> None:
+    """Drop shared paragraph shapes: call when text measurements change (fonts registered anew)."""
+    _shapes.clear()
 
 
 class Paragraph:
     """Inline content of one container, laid out into line boxes for a given width."""
 
     def __init__(self, runs: list[Run], container_style: Any, measurer: TextMeasurer):
-        self.runs = collapse_white_space(runs)
         self.style = container_style
         self.measurer = measurer
-        self.nowrap = container_style.get("white-space") in ("nowrap", "pre")
-        self.break_all = container_style.get("word-break") == "break-all"
+        key = (id(measurer), container_style, tuple([(r.text, r.style, r.keep_newlines) for r in runs]))
+        shape = _shapes.get(key)
+        if shape is None or shape.measurer is not measurer:
+            shape = self._shape(runs, container_style, measurer)
+            if len(_shapes) >= SHAPES_LIMIT:
+                _shapes.clear()
+            _shapes[key] = shape
+        else:
+            self.runs = [r if t == r.text else Run(t, r.style, r.node, r.keep_newlines)
+                         for r, t in ((runs[i], t) for i, t in shape.kept)]
+        self.nowrap, self.break_all, self.ellipsis, self.clamp = (shape.nowrap, shape.break_all,
+                                                                  shape.ellipsis, shape.clamp)
+        self._atoms, self._layouts, self._single = shape.atoms, shape.layouts, shape.single
+
+    def _shape(self, runs: list[Run], container_style: Any, measurer: TextMeasurer) -> _Shape:
+        """Work out this paragraph's shape (white space, atoms, one-line size) from scratch."""
+        shape = _Shape()
+        shape.measurer = measurer
+        shape.kept = _collapsed(runs)
+        self.runs = [r if t == r.text else Run(t, r.style, r.node, r.keep_newlines)
+                     for r, t in ((runs[i], t) for i, t in shape.kept)]
+        self.nowrap = shape.nowrap = container_style.get("white-space") in ("nowrap", "pre")
+        self.break_all = shape.break_all = container_style.get("word-break") == "break-all"
         # CSS Overflow 3 §3.2: an ellipsis only where the container clips its overflow
-        self.ellipsis = (container_style.get("text-overflow") == "ellipsis"
-                         and container_style.get("overflow-x") != "visible")
+        self.ellipsis = shape.ellipsis = (container_style.get("text-overflow") == "ellipsis"
+                                          and container_style.get("overflow-x") != "visible")
         clamp = container_style.get("-webkit-line-clamp")
-        self.clamp = clamp if isinstance(clamp, int) else None  # CSS Overflow 4 §4.2 (computed.py)
-        self._atoms = self._split()
-        self._layouts: dict[tuple, list[LineBox]] = {}
-        self._single = self._single_line_size()
+        self.clamp = shape.clamp = clamp if isinstance(clamp, int) else None  # CSS Overflow 4 §4.2
+        self._atoms = shape.atoms = self._split()
+        shape.layouts = {}  # width key → line boxes, filled by `layout`
+        self._single = shape.single = self._single_line_size()
+        return shape
 
     def _single_line_size(self) -> tuple[float, float] | None:
         """(width, height) when everything fits on one line, so measuring needs no line boxes."""

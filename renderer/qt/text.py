@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QTextLayout, QTextOption
 
+from renderer.layout.inline import forget_shaping
 from renderer.qt.fonts import add_face_family, ensure_fonts, resolve_families
 
 Line = tuple[str, float]  # (text of the line, its advance width in px)
@@ -94,6 +95,7 @@ def forget_fonts() -> None:
     for m in list(_measurers):
         m._cache.clear()
         m._metrics.clear()
+    forget_shaping()  # paragraphs measured with the old fonts
 
 
 _measurers: "weakref.WeakSet[QtTextMeasurer]" = weakref.WeakSet()
