@@ -66,6 +66,9 @@ class ViewInstance:
         self.data: dict | None = None  # None until the logic layer's instanceInit arrives
         self.nodes: list[ViewNode] = []  # the rendered template (before slot composition)
         self.dirty = False
+        # data paths set since the last render (setData), None when unknown; lets loops reuse
+        # the items no path touched (renderer/wxml/loop_memo.py)
+        self.changed_paths: list | None = None
         self.callbacks: list[int] = []
         self.set_data_seqs: list[int] = []
         self.ready_sent = False

@@ -64,11 +64,14 @@ class PageView:
             instance.data = payload.get("data") or {}
             instance.options = payload.get("options") or {}
             instance.dirty = True
+            instance.changed_paths = None  # all new data
         elif kind == "setData":
             if instance.data is None:
                 instance.data = {}
             for path, value in payload.get("changes", []):
                 apply_change(instance.data, path, value)
+                if instance.changed_paths is not None:
+                    instance.changed_paths.append(path)
             instance.dirty = True
             instance.set_data_seqs.append(message["seq"])
             if payload.get("callback") is not None:
@@ -139,7 +142,10 @@ class PageView:
 
     def _render_instance(self, inst: ViewInstance) -> None:
         inst.dirty = False
-        vnodes = self.services.render(inst.base, inst.data, self._report)
+        # Paths set since the last render; none recorded means something else asked for the
+        # render, so nothing is known unchanged.
+        changes, inst.changed_paths = inst.changed_paths or None, []
+        vnodes = self.services.render(inst.base, inst.data, self._report, inst.id, changes)
         parent = self.root if inst.host is None else inst.host
         inst.nodes = self._reconciler.reconcile(inst.nodes, vnodes, inst, parent)
         parent.set_children(inst.nodes)
@@ -241,6 +247,7 @@ class PageView:
 
     def component_removed(self, inst: ViewInstance) -> None:
         self.instances.pop(inst.id, None)
+        self.services.templates.forget_instance(inst.id)
         self.services.post("lifecycle", "view→logic", inst.id, {"event": "componentDetach", "id": inst.id})
 
     def props_changed(self, inst: ViewInstance, props: dict) -> None:
@@ -252,6 +259,7 @@ class PageView:
             if node.component is not None:
                 self.component_removed(node.component)
         self.closed = True
+        self.services.templates.forget_instance(self.page_id)
         self.services.animator.forget(self.root)
         self.services.release_layout(self.root)
 

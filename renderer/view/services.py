@@ -99,7 +99,10 @@ class ViewServices:
                 self._using[base] = {}
         return self._using[base]
 
-    def render(self, base: str, data: dict, report: Callable[[Diagnostic], None]) -> list:
+    def render(self, base: str, data: dict, report: Callable[[Diagnostic], None], instance: str | None = None,
+               changes: list | None = None) -> list:
+        """The vnodes of `base`'s template with `data` (see TemplateRuntime.render for `instance`
+        and `changes`: loops may reuse items an instance rendered last time)."""
         rel = base + ".wxml"
         try:
             if rel not in self._compiled:
@@ -107,7 +110,7 @@ class ViewServices:
                 self.templates.load(compiled)
                 self._compiled.add(rel)
                 check_tags(self.project.read_text(rel), rel, self.using_components(base), self._warned_tags, report)
-            return self.templates.render(rel, data)
+            return self.templates.render(rel, data, instance, changes)
         except WxsimError as exc:
             report(exc.diagnostic)
             return []

@@ -18,6 +18,7 @@ from typing import Callable
 from bridge.diagnostics import Diagnostic
 from renderer.wxml.ast import Attr, Element, Node, Text
 from renderer.wxml.expressions import Mustache, Scope, Where, parse_expression, path_of, split_mustache, to_js
+from renderer.wxml.loop_memo import Reads, TrackingScope, loop_field, mark_impure
 
 Report = Callable[[Diagnostic], None]
 Resolve = Callable[[str, Attr], "str | None"]
@@ -111,6 +112,7 @@ class FileGen:
         self.n = 0
         self.templates: list[Element] = []
         self.imports: list[str] = []
+        self.memo_sites = False  # loops may reuse items (renderer/wxml/loop_memo.py): the main body only
 
     # -- small helpers -------------------------------------------------------------------
     def fresh(self, prefix: str) -> str:
@@ -131,6 +133,7 @@ class FileGen:
         js, may_throw = to_js(tree, scope)
         if not may_throw:
             return js
+        mark_impure(scope)
         line, col = where.at(m.offset + len(m.text) - len(m.text.lstrip()))
         tmp = self.fresh("e")
         pre.append(f"var {tmp};try{{{tmp}={js}}}catch(x){{$W.err(x,{json.dumps(self.path)},{line},{col})}}")
@@ -253,8 +256,14 @@ class FileGen:
         item = self.fresh("i")
         index = self.fresh("x")
         names = {self.static(el, "wx:for-item", "item"): item, self.static(el, "wx:for-index", "index"): index}
-        inner = scope.child(**names)
+        field = loop_field(loop.value, scope) if self.memo_sites and not scope.locals and not pre else None
+        reads = Reads()
+        if field is not None:
+            inner: Scope = TrackingScope(scope.data, {**scope.locals, **names}, scope.modules, [reads])
+        else:
+            inner = scope.child(**names)
         out.stmt(*pre, f"$each({items},function({item},{index}){{")
+        head = len(out.lines) - 1  # the loop's opening line: made a reusing loop below if it may be
         cond = el.get("wx:if")
         if cond is not None:  # wx:if with wx:for is evaluated per item, in the item's scope
             cpre: list[str] = []
@@ -264,6 +273,11 @@ class FileGen:
         if cond is not None:
             out.stmt("}")
         out.stmt("});")
+        if field is not None and not reads.impure:
+            site = json.dumps(f"{self.path}#{self.fresh('m')}")
+            others = json.dumps(sorted(reads.names))
+            out.lines[head] = f"$W.eachm({site},{json.dumps(field)},{others},{items},function({item},{index}){{"
+            out.lines[-1] = "},O);"
 
     def static(self, el: Element, name: str, default: str) -> str:
         attr = el.get(name)
@@ -354,6 +368,7 @@ class FileGen:
         if data_attr is not None and data_attr.value is not None:
             data = self.template_data(data_attr, scope, pre)
         t = self.fresh("t")
+        mark_impure(scope)  # the template's body is not part of this file's analysis
         out.stmt(*pre, f"var {t}=$W.tpl($F,{name});if({t}){t}({data},O);")
 
     def template_data(self, attr: Attr, scope: Scope, pre: list[str]) -> str:
@@ -371,6 +386,7 @@ class FileGen:
         return self.expr(parts[0], self.where(attr), scope, pre, "data_obj")
 
     def include(self, el: Element, out: Emitter, scope: Scope) -> None:
+        mark_impure(scope)  # the included file's body is not part of this file's analysis
         src = el.get("src")
         target = self.resolve(src.value, src) if src is not None and src.value else None
         if target is None:
@@ -409,7 +425,9 @@ class FileGen:
     def unit(self, nodes: list[Node], wxs_js: list[str]) -> str:
         """The complete `$W.def(...)` source for this file."""
         self.collect(nodes)
+        self.memo_sites = True
         body = self.function(nodes)
+        self.memo_sites = False
         tpls = []
         for t in self.templates:
             name_attr = t.get("name")

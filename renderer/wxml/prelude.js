@@ -19,7 +19,14 @@ var $W = (function () {
     }
     return null;
   }
-  function inc(target, D, O) { var f = files[target]; if (f) f.body(D, O); }
+  // An included file renders without item reuse (its data is the includer's scope).
+  function inc(target, D, O) {
+    var f = files[target];
+    if (!f) return;
+    var saved = memo;
+    memo = null;
+    try { f.body(D, O); } finally { memo = saved; }
+  }
   // Runaway protection for WXS run outside a render: loop conditions call __wxtick()
   // (renderer/wxml/wxs.py); past the deadline armed by `arm` it keeps throwing.
   var deadline = Infinity, ticks = 0;
@@ -61,18 +68,64 @@ var $W = (function () {
       return wxsGet(map[spec]);
     };
   }
-  function render(file, json) {
+  // Item reuse (renderer/wxml/loop_memo.py): per instance, each reusing loop keeps the text
+  // every item wrote last time; `changes` are the data paths set since that render (null:
+  // unknown, so nothing is reused).
+  var memos = {}, memo = null;
+  function render(file, json, inst, changes) {
     errs = [];
     var O = ['[['];
-    files[file].body(JSON.parse(json), O);
+    memo = null;
+    if (inst != null) {
+      var store = memos[inst];
+      if (!store || changes == null) store = memos[inst] = {};
+      memo = { store: store, changes: changes == null ? [] : JSON.parse(changes) };
+    }
+    try { files[file].body(JSON.parse(json), O); } finally { memo = null; }
     $z(O, 1);
     O.push('],');
     O.push(JSON.stringify(errs), ']');
     return O.join('');
   }
-  function forget(file) { delete files[file]; }
+  function forget(file) { delete files[file]; memos = {}; }
+  function forgetMemos(inst) { if (inst == null) memos = {}; else delete memos[inst]; }
+  // eachm: $each that writes an item's text from last time when neither the item (`field`[i])
+  // nor any other data name its body reads (`reads`) was set since.
+  function eachm(site, field, reads, v, fn, O) {
+    if (memo === null || !Array.isArray(v)) {
+      if (memo !== null) delete memo.store[site];
+      $each(v, fn);
+      return;
+    }
+    var prev = memo.store[site], ch = memo.changes, all = prev === undefined, dirty = {};
+    for (var k = 0; k < ch.length && !all; k++) {
+      var p = ch[k], head = p[0];
+      if (reads.indexOf(head) >= 0) all = true;
+      else if (head === field) {
+        var ix = p.length > 1 ? p[1] : null;
+        if (typeof ix === 'string' && /^(0|[1-9][0-9]*)$/.test(ix)) ix = +ix;
+        if (typeof ix !== 'number' || ix !== Math.floor(ix) || ix < 0) all = true;
+        else dirty[ix] = true;
+      }
+    }
+    var out = new Array(v.length);
+    for (var i = 0; i < v.length; i++) {
+      if (!all && i < prev.length && !dirty[i] && prev[i] !== undefined) {
+        if (prev[i]) O.push(prev[i]);
+        out[i] = prev[i];
+        continue;
+      }
+      var mark = O.length;
+      fn(v[i], i);
+      var piece = O.splice(mark, O.length - mark).join('');
+      if (piece) O.push(piece);  // no empty entry: $z strips the comma at a container's first entry
+      out[i] = piece;
+    }
+    memo.store[site] = out;
+  }
   function forgetWxs(rel) { delete wxsDefs[rel]; delete wxsCache[rel]; }
   return { files: files, def: def, err: err, tpl: tpl, inc: inc, render: render, forget: forget, forgetWxs: forgetWxs,
+           forgetMemos: forgetMemos, eachm: eachm,
            wxsRun: wxsRun, wxsDef: wxsDef, arm: arm, wxsGet: wxsGet, wxsRequire: wxsRequire };
 })();
 function $g(o, k) { return o == null ? undefined : o[k]; }

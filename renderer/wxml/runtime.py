@@ -46,6 +46,8 @@ class TemplateRuntime:
                 self.ctx.eval(js)
             except quickjs.JSException as exc:
                 raise error(f"internal: compiled template failed to load: {exc}", rel) from exc
+            if rel in self._loaded:  # changed code: items kept from the old code are no longer valid
+                self.ctx.eval("$W.forgetMemos")(None)
             self._loaded[rel] = digest
 
     def set_host(self, host: Callable[[str, str], "str | None"]) -> None:
@@ -68,20 +70,33 @@ class TemplateRuntime:
             self.ctx.eval("$W.arm")(0)
             self.ctx.set_time_limit(self.time_limit_s)
 
+    def forget_instance(self, instance: str) -> None:
+        """Drop what loops kept for `instance` (it was removed)."""
+        self.ctx.eval("$W.forgetMemos")(instance)
+
     def forget_wxs(self, rel: str) -> None:
         """Drop a cached .wxs module so the next load re-evaluates it (hot reload)."""
         self.ctx.eval("$W.forgetWxs")(rel)
 
-    def render(self, rel_path: str, data: dict[str, Any]) -> list:
-        """Render a loaded file with `data`; returns the VNode JSON list."""
-        return self.render_json(rel_path, json.dumps(data, ensure_ascii=False))
+    def render(self, rel_path: str, data: dict[str, Any], instance: str | None = None,
+               changes: list | None = None) -> list:
+        """Render a loaded file with `data`; returns the VNode JSON list.
 
-    def render_json(self, rel_path: str, data_json: str) -> list:
+        With `instance` (an id naming who renders, e.g. a page or component instance), loops may
+        reuse what each item rendered last time for that instance (renderer/wxml/loop_memo.py);
+        `changes` then lists the data paths set since its last render, and None (unknown) reuses
+        nothing. The result is the same either way.
+        """
+        return self.render_json(rel_path, json.dumps(data, ensure_ascii=False), instance, changes)
+
+    def render_json(self, rel_path: str, data_json: str, instance: str | None = None,
+                    changes: list | None = None) -> list:
         """As `render`, with data already encoded as JSON (as it arrives over the bridge)."""
         if rel_path not in self._loaded:
             raise error("template not loaded", rel_path)
+        changes_json = None if changes is None else json.dumps(changes, ensure_ascii=False)
         try:
-            out = self._render(rel_path, data_json)
+            out = self._render(rel_path, data_json, instance, changes_json)
         except quickjs.JSException as exc:
             self.report(Diagnostic("error", f"render failed: {exc}", rel_path))
             return []
