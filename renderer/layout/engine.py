@@ -40,6 +40,21 @@ def _out_of_flow(node: Any) -> bool:
     return node.style.get("position") in ("absolute", "fixed")
 
 
+def floats(node: Any) -> bool:
+    """An in-flow element with `float: left | right` (CSS 2.1 §9.5).
+
+    Floats are approximated as atomic boxes of the line they start in: consecutive floats
+    line up and wrap like inline-blocks (a `float: left; width: 50%` grid), a right float is
+    pushed to the end of its line, text beside a float shares the line, and a following block
+    (or `clear`) starts below. Text does not wrap around a float taller than its line."""
+    return node.text is None and node.style.get("float", "none") != "none" and not _out_of_flow(node)
+
+
+def atomic(node: Any) -> bool:
+    """An atomic inline-level box of a line: inline-block, inline-flex, or a float."""
+    return node.text is None and (_display(node) in ATOMIC or floats(node)) and not _out_of_flow(node)
+
+
 def kids(node: Any) -> list:
     """The children layout sees: the node's own, with generated ::before/::after boxes kept in
     its view state (renderer/view/pseudo_boxes.py) first and last."""
@@ -63,7 +78,7 @@ def inline_only(node: Any) -> bool:
             if not inline_only(c):
                 return False
             continue
-        if d != "inline" or _out_of_flow(c) or not inline_only(c):
+        if d != "inline" or _out_of_flow(c) or floats(c) or not inline_only(c):
             return False
     return True
 
@@ -75,7 +90,7 @@ def inline_level(node: Any) -> bool:
         if _is_text(c):
             continue
         d = _display(c)
-        if d in ("none", *ATOMIC) and (d == "none" or not _out_of_flow(c)):
+        if d == "none" or atomic(c):
             continue
         if d not in ("inline", "contents") or _out_of_flow(c) or not inline_level(c):
             return False

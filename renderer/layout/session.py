@@ -14,7 +14,7 @@ from typing import Any
 
 from .box import Box
 from .calc_pass import CalcPass
-from .engine import ATOMIC, _display, _is_text, _leaf, _out_of_flow, _viewport_style, inline_only, kids, transparent
+from .engine import _display, _is_text, _leaf, _out_of_flow, _viewport_style, atomic, inline_only, kids, transparent
 from .inline import Paragraph, Run
 from .readback import Readback
 from .taffy_style import anonymous_block_style, anonymous_line_style, element_style, has_calc
@@ -302,7 +302,7 @@ class LayoutSession:
         """CSS 2.1 §9.2.1.1: runs of inline-level children between blocks form anonymous boxes."""
         group: list[Any] = []
         for c in self._flat(kids(node), True):
-            if _is_text(c) or (not _out_of_flow(c) and (_display(c) in ATOMIC or (_display(c) == "inline" and inline_only(c)))):
+            if _is_text(c) or atomic(c) or (not _out_of_flow(c) and _display(c) == "inline" and inline_only(c)):
                 group.append(c)
             elif _display(c) != "none":
                 self._inline_group(group, node.style, tn, cb, fixed)
@@ -315,14 +315,14 @@ class LayoutSession:
     def _inline_group(self, group: list[Any], style: Any, tn: int, cb: int, fixed: bool) -> None:
         if not group:
             return
-        if not any(not _is_text(c) and _display(c) in ATOMIC for c in group):
+        if not any(atomic(c) for c in group):
             self._flush_text(list(group), style, tn)
             return
         line = self._anon(anonymous_line_style(style.get("text-align")))
         self.lists[tn].append(line)
         pending: list[Any] = []
         for c in group:
-            if not _is_text(c) and _display(c) in ATOMIC:
+            if atomic(c):
                 self._flush_text(pending, style, line)
                 self.child(c, line, cb, fixed, True)
             else:

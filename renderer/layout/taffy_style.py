@@ -185,6 +185,11 @@ def _build(cs: Any, display: str, line_item: bool = False) -> dict:
         align_self=line_align(g("vertical-align")) if line_item else _ALIGN_SELF.get(g("align-self")),
         align_content=_ALIGN_CONTENT.get(g("align-content")),
     )
+    side = g("float", "none")
+    if line_item and side != "none":  # a float in its line row (renderer/layout/engine.py `floats`)
+        kwargs["align_self"] = AlignSelf.FLEX_START  # CSS 2.1 §9.5.1: its top at the line's top
+        if side == "right":  # pushed to the end of the line
+            kwargs["margin"] = rect(*(length(g(f"margin-{s}")) for s in SIDES[:3]), auto())
     ratio = g("aspect-ratio")
     if type(ratio) is float and "auto" in (g("width"), g("height")):
         kwargs["aspect_ratio"] = ratio  # CSS Sizing 4 §5.1: no effect when both sizes are given

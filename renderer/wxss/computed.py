@@ -37,7 +37,7 @@ INITIAL: dict[str, Any] = {
     "flex-direction": "row", "flex-wrap": "nowrap", "justify-content": "flex-start",
     "align-items": "stretch", "align-self": "auto", "align-content": "stretch",
     "flex-grow": 0.0, "flex-shrink": 1.0, "flex-basis": "auto", "row-gap": 0.0, "column-gap": 0.0,
-    "aspect-ratio": "auto", "z-index": "auto", "overflow-x": "visible", "overflow-y": "visible",
+    "aspect-ratio": "auto", "float": "none", "clear": "none", "z-index": "auto", "overflow-x": "visible", "overflow-y": "visible",
     "content": "normal", "transform": "none", "transform-origin": (("%", 50.0), ("%", 50.0)),
     "box-shadow": "none", "background-image": "none", "mask-image": "none",
     "background-size": "auto", "background-position": (("%", 0.0), ("%", 0.0)),

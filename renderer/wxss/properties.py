@@ -353,6 +353,9 @@ def aspect_ratio(tokens: list) -> dict[str, Any] | None:
     return {"aspect-ratio": w / h if w > 0 and h > 0 else "auto"}
 
 
+# CSS 2.1 §9.5.1 float, §9.5.2 clear (laid out as renderer/layout/engine.py `floats` says).
+_register_single(("float",), keywords("left", "right", "none"))
+_register_single(("clear",), keywords("none", "left", "right", "both"))
 # CSS Positioned Layout 3 §2-3, CSS 2.1 §9.9.1 z-index.
 _register_single(("position",), keywords("static", "relative", "absolute", "fixed", "sticky"))
 _register_single(SIDES, lambda t: v.length_or(t, "auto"))

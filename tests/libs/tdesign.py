@@ -207,7 +207,6 @@ GAPS = (
     ("@font-face", "tdesign-icons-web-components or fontTools (the offline copy of the icon font) is missing "
                     "and tdesign.gtimg.com could not be reached: t-icon glyphs are not drawn"),
     ("'background-", "url() images, layered gradients and background size, position and clip are not painted"),
-    ("'float'", "float is not implemented"),
     ("'display': table", "table layout is not implemented"),
     ("'word-wrap'", "legacy alias of overflow-wrap"),
     ("'outline'", "outlines are not painted"),

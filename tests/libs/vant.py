@@ -240,8 +240,6 @@ GAPS = (
     ("'pointer-events'", "hit testing ignores pointer-events"),
     ("'resize'", "no visual effect in a render"),
     ("'::-webkit-scrollbar'", "scrollbars are never drawn anyway"),
-    ("'float'", "float is not implemented"),
-    ("unsupported property 'clear'", "float is not implemented (van-clearfix::after)"),
     ("'display': table", "table layout is not implemented (van-clearfix::after)"),
     ("'border-bottom-width': none", "a library rule writes 'none' as a width; dropped as in a browser"),
     ("'-webkit-appearance'", "no visual effect in a render"),

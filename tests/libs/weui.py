@@ -138,7 +138,6 @@ GAPS = (
     ("@supports", "@supports rules are skipped"),
     ("'background-", "background images and gradients are not painted"),
     ("'mask", "CSS masks (WeUI's icon glyphs) are not painted"),
-    ("'float'", "float is not implemented"),
     ("pseudo-class ':checked'", ":checked is not implemented (the radio list's check mark)"),
     ("pseudo-class ':disabled'", ":disabled is not implemented"),
     ("'hyphens'", "hyphenation is not implemented"),
