@@ -139,7 +139,9 @@ class Animator:
         animation-* values start, adjust or stop the node's CSS animations.
         """
         self.css.update(node, base, view)
-        layer = self._layers.get(node)
+        # (the weak dictionaries are tested for emptiness first: a lookup builds a weak
+        # reference, and most pages animate nothing while thousands of nodes are styled)
+        layer = self._layers.get(node) if self._layers else None
         if base.get("transition-property"):
             old = self._bases.get(node)
             if old is None and not layer:
@@ -151,7 +153,8 @@ class Animator:
         elif self._bases and node in self._bases:
             del self._bases[node]
         if not layer:
-            self._inherit_from.pop(node, None)
+            if self._inherit_from:
+                self._inherit_from.pop(node, None)
             return base
         values = dict(base._values)
         values.update(layer)
@@ -166,7 +169,7 @@ class Animator:
 
     def child_parent(self, node: ViewNode) -> Any:
         """The style `node`'s children and ::before/::after inherit from."""
-        return self._inherit_from.get(node, node.style)
+        return self._inherit_from.get(node, node.style) if self._inherit_from else node.style
 
     def _transitions(self, node: ViewNode, view: Any, old: ComputedStyle, new: ComputedStyle, shown: Any) -> None:
         """CSS Transitions 1 §3: a changed property listed in transition-property transitions

@@ -71,6 +71,7 @@ class ViewInstance:
         self.changed_paths: list | None = None
         self.callbacks: list[int] = []
         self.set_data_seqs: list[int] = []
+        self.style_resolver: tuple | None = None  # (generation, options, resolver): ViewServices' pick
         self.ready_sent = False
         self.created_sent = False  # componentsCreated posted (renderer/view/lifetimes.py)
         self.options: dict = {}

@@ -51,6 +51,7 @@ class ViewServices:
         self._compiled: set[str] = set()
         self._sheets: dict[str, StyleSheet | None] = {}
         self._resolvers: dict[tuple, StyleResolver] = {}
+        self._resolver_gen = 0  # bumped when resolvers are dropped (instances' cached picks go stale)
         self._using: dict[str, dict[str, str]] = {}
         self._ids = itertools.count(1)
         self._ua = default_stylesheet()
@@ -81,6 +82,7 @@ class ViewServices:
         self._compiled.clear()
         self._sheets.clear()
         self._resolvers.clear()
+        self._resolver_gen += 1
         self.animator.css.restart_all()  # running @keyframes animations pick up the new rules
         self._using.clear()
         for _root, session in self._layouts.values():
@@ -190,7 +192,21 @@ class ViewServices:
         return resolver
 
     def resolver_for_instance(self, inst: Any) -> StyleResolver:
-        """The resolver for an instance's template: its isolation mode and external classes."""
+        """The resolver for an instance's template: its isolation mode and external classes.
+
+        Asked once per styled node; the pick is kept on the instance while its options (set by
+        instanceInit) stay the same object, unless it maps external classes (those follow the
+        host's attributes, which a render may change).
+        """
+        kept = getattr(inst, "style_resolver", None)
+        if kept is not None and kept[0] == self._resolver_gen and kept[1] is inst.options:
+            return kept[2]
+        resolver = self._resolver_for_instance(inst)
+        if not inst.options.get("externalClasses"):
+            inst.style_resolver = (self._resolver_gen, inst.options, resolver)
+        return resolver
+
+    def _resolver_for_instance(self, inst: Any) -> StyleResolver:
         files = style_files(inst, self.project.json_of)
         mapped = frozenset(c for cs in external_map(inst).values() for c in cs)
         owner_files = style_files(inst.host.owner, self.project.json_of) if mapped else ()
