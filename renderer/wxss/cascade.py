@@ -44,17 +44,27 @@ class _IndexedRule:
 
 
 class _Index:
-    """Rules indexed by their subject compound's id, else a class, else the tag."""
+    """Rules indexed by their subject compound's id, else a class, else the tag.
 
-    __slots__ = ("by_id", "by_class", "by_tag", "universal")
+    The candidates for a (tag, id, classes) signature are worked out once: deduplicated, in
+    order, each marked when its selector is a single compound without attribute or
+    pseudo-class tests, whose match follows from the signature alone. Only the other
+    candidates are tested against each node.
+    """
+
+    __slots__ = ("by_id", "by_class", "by_tag", "universal", "_plans")
+
+    PLANS_LIMIT = 10_000  # signatures kept before the table starts afresh
 
     def __init__(self) -> None:
         self.by_id: dict[str, list[_IndexedRule]] = {}
         self.by_class: dict[str, list[_IndexedRule]] = {}
         self.by_tag: dict[str, list[_IndexedRule]] = {}
         self.universal: list[_IndexedRule] = []
+        self._plans: dict[tuple, list[tuple[_IndexedRule, bool]]] = {}
 
     def add(self, ir: _IndexedRule) -> None:
+        self._plans.clear()
         subj = ir.selector.subject
         if subj.id is not None:
             self.by_id.setdefault(subj.id, []).append(ir)
@@ -68,19 +78,47 @@ class _Index:
     def matching(self, node: Any) -> list[_IndexedRule]:
         if not (self.universal or self.by_class or self.by_tag or self.by_id):
             return []  # e.g. no ::before rules: nothing to look up for any node
+        node_id, classes, tag = node.id, node.classes, node.tag
+        key = (tag, node_id, classes)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plan(tag, node_id, classes)
+        return [r for r, known in plan if known or r.selector.matches(node)]
+
+    def _plan(self, tag: str, node_id: str, classes: tuple[str, ...]) -> list[tuple[_IndexedRule, bool]]:
         cands: list[_IndexedRule] = list(self.universal)
-        if node.id:
-            cands += self.by_id.get(node.id, ())
-        for c in node.classes:
+        if node_id:
+            cands += self.by_id.get(node_id, ())
+        for c in classes:
             cands += self.by_class.get(c, ())
-        cands += self.by_tag.get(node.tag, ())
+        cands += self.by_tag.get(tag, ())
         seen: set[int] = set()
-        out = []
+        plan: list[tuple[_IndexedRule, bool]] = []
         for r in cands:
-            if r.rid not in seen and r.selector.matches(node):
-                seen.add(r.rid)
-                out.append(r)
-        return out
+            if r.rid in seen:
+                continue
+            seen.add(r.rid)
+            sel = r.selector
+            subj = sel.subject
+            if len(sel.compounds) == 1 and not subj.attrs and not subj.pseudos:
+                if not _signature_matches(subj, tag, node_id, classes):
+                    continue  # never matches this signature
+                plan.append((r, True))
+            else:
+                plan.append((r, False))
+        if len(self._plans) >= self.PLANS_LIMIT:
+            self._plans.clear()
+        self._plans[(tag, node_id, classes)] = plan
+        return plan
+
+
+def _signature_matches(compound: Any, tag: str, node_id: str, classes: tuple[str, ...]) -> bool:
+    """`Compound.matches` for a compound without attribute or pseudo-class tests."""
+    if compound.tag is not None and compound.tag != "*" and tag != compound.tag:
+        return False
+    if compound.id is not None and node_id != compound.id:
+        return False
+    return all(c in classes for c in compound.classes)
 
 
 def _is_host_rule(selector: Selector) -> bool:
