@@ -252,6 +252,8 @@ class Animator:
 
     def forget(self, root: ViewNode) -> None:
         """Drop the tracks of a page that closed."""
+        if not self.tracks:
+            return  # nothing runs: no walk over the closed page
         doomed = {id(n) for n in root.walk()}
         self.tracks = [t for t in self.tracks if id(t.node) not in doomed]
 

@@ -164,9 +164,16 @@ class ViewNode:
             child.parent = self
 
     def walk(self) -> Iterator[ViewNode]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and its descendants in tree order (each node's children as they are when
+        the walk reaches it). Iterative: nested generators cost a frame per level per node."""
+        stack = [self]
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            node = pop()
+            yield node
+            kids = node.children
+            if kids:
+                extend(reversed(kids))
 
     def dataset(self) -> dict:
         return {_camel(name[5:]): value for name, value in self.attrs.items() if name.startswith("data-")}
