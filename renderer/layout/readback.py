@@ -86,6 +86,7 @@ class Readback:
             box = _bbox(node, ps, fixed)
             box.pieces = ps
             box.lines = [(p.text, p.x, p.y, p.width) for p in ps]
+            box.bounds = _bounds(box)
             return box
         tn = rec.tn if rec is not None else None
         if tn is None and _display(node) == "none":
@@ -98,9 +99,43 @@ class Readback:
                 return None
             box = _bbox(node, boxes, fixed)
             box.children = boxes
+            box.bounds = _bounds(box)
             return box
         x, y, w, h, m, bo, pa = self.geo[tn]
-        return Box(node, x, y, w, h, boxes, margin=m, border=bo, padding=pa, fixed=fixed)
+        box = Box(node, x, y, w, h, boxes, margin=m, border=bo, padding=pa, fixed=fixed)
+        box.bounds = _bounds(box)
+        return box
+
+
+def _bounds(box: Box) -> tuple[float, float, float, float] | None:
+    """The union of a new box, its text lines and its children's bounds (x0, y0, x1, y1), the
+    value the painter's `box_bounds` would work out later by walking the subtree again; None
+    (left to the painter) if a child has none."""
+    x0, y0 = box.x, box.y
+    w, h = box.width, box.height
+    x1 = x0 + w if w > 0.0 else x0 + 0.0
+    y1 = y0 + h if h > 0.0 else y0 + 0.0
+    for _text, lx, ly, lw in box.lines:  # floats already (the painter converts what it is given)
+        if lx < x0:
+            x0 = lx
+        if ly < y0:
+            y0 = ly
+        if lx + lw > x1:
+            x1 = lx + lw
+    for child in box.children:
+        b = child.bounds
+        if b is None:
+            return None
+        cx0, cy0, cx1, cy1 = b
+        if cx0 < x0:
+            x0 = cx0
+        if cy0 < y0:
+            y0 = cy0
+        if cx1 > x1:
+            x1 = cx1
+        if cy1 > y1:
+            y1 = cy1
+    return (x0, y0, x1, y1)
 
 
 def _shift(box: Box, dx: float, dy: float) -> None:

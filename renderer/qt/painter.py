@@ -57,7 +57,9 @@ def box_bounds(box: Any) -> Bounds:
     """The union of `box` and its descendants, computed once per Box and kept on it.
 
     Layout makes a new Box wherever a subtree changed and shifts kept ones (bounds included),
-    so after a small update only the new boxes and their ancestors are measured again.
+    so after a small update only the new boxes and their ancestors are measured again; layout
+    fills in the bounds of the boxes it builds (renderer/layout/readback.py, the same union),
+    so this walk only runs for boxes made elsewhere.
     """
     cached = getattr(box, "bounds", None)
     if cached is not None:
