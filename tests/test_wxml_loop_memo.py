@@ -1,5 +1,6 @@
-"""Loops that reuse last render's items (renderer/wxml/loop_memo.py) render exactly what a
-fresh render gives, step after step of setData changes, and only pure loops reuse at all."""
+"""Loops that reuse last render's items (renderer/wxml/loop_memo.py) and data kept in the view's
+JS context (renderer/wxml/data_mirror.py) render exactly what a fresh render gives, step after
+step of setData changes; only pure loops reuse items and only read-only templates keep data."""
 
 from __future__ import annotations
 
@@ -59,6 +60,11 @@ def _steps() -> list[list[tuple[list, object]]]:
         [(["list"], {"a": _item(1), "b": _item(2)})],  # no longer an array
         [(["list"], [_item(1), _item(2)])],
         [(["list", 0, "title"], "x")],
+        [(["list", 7, "tags", 1], "deep")],  # creates the item and its list on the way
+        [(["list", -1], _item(99))],  # a negative index: the kept data asks for the whole data
+        [(["__proto__", "polluted"], 1)],
+        [(["list", 2], None), (["list", 2, "title"], "made again")],
+        [("prefix", "a string path")],
     ]
 
 
@@ -83,7 +89,7 @@ def test_reused_items_render_what_a_fresh_render_gives(name):
     for changes in _steps():
         for path, value in changes:
             apply_change(data, path, copy.deepcopy(value))
-        got = memo.render("p/a.wxml", data, "inst", [p for p, _ in changes])
+        got = memo.render("p/a.wxml", data, "inst", [[p, copy.deepcopy(v)] for p, v in changes])
         assert got == fresh.render("p/a.wxml", copy.deepcopy(data)), changes
 
 
@@ -94,6 +100,9 @@ def test_unknown_changes_and_other_instances_reuse_nothing_stale():
     rt.render("p/a.wxml", a, "a", None)
     assert rt.render("p/a.wxml", b, "b", None) == fresh.render("p/a.wxml", b)
     a["list"][1]["title"] = "set behind the view's back"
+    b["list"][0]["title"] = "also behind its back"
+    assert rt.render("p/a.wxml", b, "b", []) != fresh.render("p/a.wxml", b)  # kept: not re-read
+    assert rt.render("p/a.wxml", b, "b", None) == fresh.render("p/a.wxml", b)
     assert rt.render("p/a.wxml", a, "a", None) == fresh.render("p/a.wxml", a)  # None: unknown
     rt.forget_instance("a")
     assert rt.render("p/a.wxml", a, "a", []) == fresh.render("p/a.wxml", a)  # forgotten: rendered anew
@@ -124,3 +133,13 @@ def test_nested_and_template_loops_do_not_reuse():
            '<view wx:for="{{rows}}"><text wx:for="{{item.cells}}">{{item}}</text></view>')
     unit = compile_wxml({"p/a.wxml": src}.get, "p/a.wxml", DiagnosticLog()).units["p/a.wxml"]
     assert unit.count("$W.eachm(") == 1  # the outer loop of the body only
+
+
+def test_kept_data_takes_the_changes_and_impure_templates_keep_none():
+    pure, calls = _runtime('<view wx:for="{{list}}">{{item}}</view>'), _runtime("<view>{{x.toFixed(1)}}</view>")
+    pure.render("p/a.wxml", {"list": [1, 2]}, "i", None)
+    # the data passed is not read again: the kept copy takes the change
+    assert pure.render("p/a.wxml", {"ignored": True}, "i", [[["list", 2], 3]]) == [
+        ["view", {}, ["1"], None], ["view", {}, ["2"], None], ["view", {}, ["3"], None]]
+    calls.render("p/a.wxml", {"x": 1}, "i", None)
+    assert calls.render("p/a.wxml", {"x": 2}, "i", [[["x"], 2]]) == [["view", {}, ["2.0"], None]]

@@ -66,9 +66,10 @@ class ViewInstance:
         self.data: dict | None = None  # None until the logic layer's instanceInit arrives
         self.nodes: list[ViewNode] = []  # the rendered template (before slot composition)
         self.dirty = False
-        # data paths set since the last render (setData), None when unknown; lets loops reuse
-        # the items no path touched (renderer/wxml/loop_memo.py)
-        self.changed_paths: list | None = None
+        # setData changes ([path, value]) since the last render, None when unknown: loops reuse
+        # the items no path touched and the template runtime may apply them to the data it kept
+        # (renderer/wxml/loop_memo.py, data_mirror.py)
+        self.pending_changes: list | None = None
         self.callbacks: list[int] = []
         self.set_data_seqs: list[int] = []
         self.style_resolver: tuple | None = None  # (generation, options, resolver): ViewServices' pick

@@ -64,14 +64,14 @@ class PageView:
             instance.data = payload.get("data") or {}
             instance.options = payload.get("options") or {}
             instance.dirty = True
-            instance.changed_paths = None  # all new data
+            instance.pending_changes = None  # all new data
         elif kind == "setData":
             if instance.data is None:
                 instance.data = {}
             for path, value in payload.get("changes", []):
                 apply_change(instance.data, path, value)
-                if instance.changed_paths is not None:
-                    instance.changed_paths.append(path)
+                if instance.pending_changes is not None:
+                    instance.pending_changes.append([path, value])
             instance.dirty = True
             instance.set_data_seqs.append(message["seq"])
             if payload.get("callback") is not None:
@@ -142,9 +142,9 @@ class PageView:
 
     def _render_instance(self, inst: ViewInstance) -> None:
         inst.dirty = False
-        # Paths set since the last render; none recorded means something else asked for the
-        # render, so nothing is known unchanged.
-        changes, inst.changed_paths = inst.changed_paths or None, []
+        # setData changes since the last render; none recorded means something else asked for
+        # the render, so nothing is known unchanged.
+        changes, inst.pending_changes = inst.pending_changes or None, []
         vnodes = self.services.render(inst.base, inst.data, self._report, inst.id, changes)
         parent = self.root if inst.host is None else inst.host
         inst.nodes = self._reconciler.reconcile(inst.nodes, vnodes, inst, parent)

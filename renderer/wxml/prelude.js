@@ -69,26 +69,79 @@ var $W = (function () {
     };
   }
   // Item reuse (renderer/wxml/loop_memo.py): per instance, each reusing loop keeps the text
-  // every item wrote last time; `changes` are the data paths set since that render (null:
-  // unknown, so nothing is reused).
-  var memos = {}, memo = null;
-  function render(file, json, inst, changes) {
+  // every item wrote last time; `changes` are the setData changes ([path, value]) since that
+  // render (null: unknown, so nothing is reused).
+  // Data mirrors (renderer/wxml/data_mirror.py): for a template that cannot change its data
+  // (no calls, no WXS), the instance's data is kept here and `json` may be null: the changes
+  // are applied to the kept copy instead; RESYNC asks for the whole data when they cannot be.
+  var memos = {}, memo = null, mirrors = {}, RESYNC = '"resync"';
+  function render(file, json, inst, changes, keep) {
     errs = [];
     var O = ['[['];
     memo = null;
+    var list = changes == null ? null : JSON.parse(changes), data;
+    if (json === null) {
+      data = inst != null ? mirrors[inst] : undefined;
+      if (data === undefined || list === null || !mirror(data, list)) { delete mirrors[inst]; return RESYNC; }
+    } else {
+      data = JSON.parse(json);
+      if (inst != null) { if (keep) mirrors[inst] = data; else delete mirrors[inst]; }
+    }
     if (inst != null) {
       var store = memos[inst];
-      if (!store || changes == null) store = memos[inst] = {};
-      memo = { store: store, changes: changes == null ? [] : JSON.parse(changes) };
+      if (!store || list === null) store = memos[inst] = {};
+      memo = { store: store, changes: list === null ? [] : list.map(function (c) { return typeof c[0] === "string" ? [c[0]] : c[0]; }) };
     }
-    try { files[file].body(JSON.parse(json), O); } finally { memo = null; }
+    try { files[file].body(data, O); }
+    catch (e) { if (inst != null) delete mirrors[inst]; throw e; }
+    finally { memo = null; }
     $z(O, 1);
     O.push('],');
     O.push(JSON.stringify(errs), ']');
     return O.join('');
   }
-  function forget(file) { delete files[file]; memos = {}; }
-  function forgetMemos(inst) { if (inst == null) memos = {}; else delete memos[inst]; }
+  function forget(file) { delete files[file]; memos = {}; mirrors = {}; }
+  function forgetMemos(inst) {
+    if (inst == null) { memos = {}; mirrors = {}; } else { delete memos[inst]; delete mirrors[inst]; }
+  }
+  // Apply setData changes to a kept copy exactly as renderer/view/paths.py does to the view's
+  // data; false (nothing to trust) for a path it does not handle the same way.
+  function mirror(data, list) {
+    for (var k = 0; k < list.length; k++) if (!setPath(data, list[k][0], list[k][1])) return false;
+    return true;
+  }
+  function isBox(v) { return v !== null && typeof v === 'object'; }
+  function okKey(key) {
+    return typeof key === 'number' ? key >= 0 && Math.floor(key) === key && key < 4294967295
+      : typeof key === 'string' && key !== '__proto__';
+  }
+  function setPath(data, path, value) {
+    if (typeof path === 'string') path = [path];
+    if (!Array.isArray(path) || path.length === 0) return false;
+    for (var k = 0; k < path.length; k++) if (!okKey(path[k])) return false;
+    var target = data;
+    for (k = 0; k < path.length - 1; k++) {
+      var key = path[k], child;
+      if (Array.isArray(target)) {
+        if (typeof key !== 'number') return false;  // the view ignores it on a list
+        child = key < target.length ? target[key] : undefined;
+      } else child = has.call(target, String(key)) ? target[String(key)] : undefined;
+      if (!isBox(child)) {
+        child = typeof path[k + 1] === 'number' ? [] : {};
+        if (!put(target, key, child)) return false;
+      }
+      target = child;
+    }
+    return put(target, path[path.length - 1], value);
+  }
+  function put(target, key, value) {
+    if (Array.isArray(target)) {
+      if (typeof key !== 'number') return false;
+      while (target.length < key) target.push(null);
+      target[key] = value;
+    } else target[String(key)] = value;
+    return true;
+  }
   // eachm: $each that writes an item's text from last time when neither the item (`field`[i])
   // nor any other data name its body reads (`reads`) was set since.
   function eachm(site, field, reads, v, fn, O) {
