@@ -46,8 +46,8 @@ def test_declaration_positions_and_important():
 
 
 def test_unsupported_property_warns_once_with_position():
-    sheet, log = parse(".a { float: left; }\n.b { float: none; color: red }")
-    assert [str(d) for d in log.items] == ["pages/a/a.wxss:1:6: warning: unsupported property 'float'"]
+    sheet, log = parse(".a { letter-spacing: 1px; }\n.b { letter-spacing: 0; color: red }")
+    assert [str(d) for d in log.items] == ["pages/a/a.wxss:1:6: warning: unsupported property 'letter-spacing'"]
     assert dict(sheet.rules[1].declarations[0].longhands) == {"color": (255, 0, 0, 1.0)}
 
 
