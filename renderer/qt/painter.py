@@ -23,6 +23,7 @@ from renderer.qt.images import ImageStore, image_rects
 from renderer.qt.map import paint_map
 from renderer.qt.media import paint_media
 from renderer.view import top_layer
+from renderer.view.builtins import paint_layer
 from renderer.view.canvas import state_of as canvas_state
 from renderer.view.cover import paint_order
 from renderer.view.scroll import SHIFTED, offsets as scroll_offsets
@@ -207,7 +208,7 @@ def _paint(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, fixed_r
             p.translate(-dx, -dy)
             child_visible = (child_visible[0] + dx, child_visible[1] + dy,
                              child_visible[2] + dx, child_visible[3] + dy)
-        for child in paint_order(children, _tag_of):  # covers over native components
+        for child in _stacked(paint_order(children, _tag_of)):  # covers over native components
             _paint(ctx, child, child_visible, override)
     if saved:
         p.restore()
@@ -250,6 +251,16 @@ def _paint_masked(ctx: _Ctx, box: Any, visible: tuple, override: QColor | None, 
     p.setOpacity(1.0)
     p.drawImage(QPointF(0, 0), layer)
     p.restore()
+
+
+def _stacked(children: Any) -> Any:
+    """Siblings in painting order: by z-index and positioning (`builtins.paint_layer`), the same
+    order hit testing uses, so what is drawn on top is what a tap reaches."""
+    layers = [paint_layer(c.node) if getattr(c, "node", None) is not None else (0, 0) for c in children]
+    if all(layer == (0, 0) for layer in layers):
+        return children
+    order = sorted(range(len(children)), key=lambda i: (layers[i], i))
+    return [children[i] for i in order]
 
 
 def _tag_of(box: Any) -> str:

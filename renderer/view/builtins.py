@@ -37,7 +37,7 @@ def hit_test(root: ViewNode, x: float, y: float) -> ViewNode | None:
 
     def visit(node: ViewNode, x: float, y: float) -> None:
         nonlocal found
-        for child in sorted(paint_order(node.children, _tag), key=_paint_layer):
+        for child in sorted(paint_order(node.children, _tag), key=paint_layer):
             if child.tag == TEXT:
                 continue
             box = child.box
@@ -66,8 +66,12 @@ def _tag(node: ViewNode) -> str:
     return node.tag
 
 
-def _paint_layer(node: ViewNode) -> tuple[int, int]:
-    """(z-index, positioned) of a child: the stacking layer it paints in (sort is stable)."""
+def paint_layer(node: Any) -> tuple[int, int]:
+    """(z-index, positioned) of a child: the stacking layer it paints in (sort is stable).
+
+    CSS 2.1 Appendix E among siblings: negative z-index first, then in-flow boxes, then
+    positioned ones (z-index auto or 0) in tree order, then positive z-index. Painting and
+    hit testing order siblings the same way; nested stacking contexts are not separated."""
     style = node.style
     if style is None or node.tag == TEXT:
         return (0, 0)
