@@ -35,8 +35,10 @@ class Box:
     width: float
     height: float
     children: list["Box"] = field(default_factory=list)
-    lines: list[tuple[str, float, float, float]] = field(default_factory=list)
-    pieces: list[TextPiece] = field(default_factory=list)
+    # Only text boxes have lines and pieces; the others share one empty tuple (a page has
+    # thousands of boxes, and every container object is one more for the cyclic collector).
+    lines: list[tuple[str, float, float, float]] | tuple = ()
+    pieces: list[TextPiece] | tuple = ()
     margin: Edges = ZERO
     border: Edges = ZERO
     padding: Edges = ZERO

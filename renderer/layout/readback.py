@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .box import Box, TextPiece
+from .box import ZERO, Box, TextPiece
 from .engine import _display, _is_text, kids
 
 if TYPE_CHECKING:
@@ -38,9 +38,9 @@ class Readback:
             self.shifts[id(rec.node)] = (x - rec.box.x, y - rec.box.y)
             return
         self.geo[tn] = (x, y, lay.width, lay.height,
-                        (lay.margin_top, lay.margin_right, lay.margin_bottom, lay.margin_left),
-                        (lay.border_top, lay.border_right, lay.border_bottom, lay.border_left),
-                        (lay.padding_top, lay.padding_right, lay.padding_bottom, lay.padding_left))
+                        _edges(lay.margin_top, lay.margin_right, lay.margin_bottom, lay.margin_left),
+                        _edges(lay.border_top, lay.border_right, lay.border_bottom, lay.border_left),
+                        _edges(lay.padding_top, lay.padding_right, lay.padding_bottom, lay.padding_left))
         owner = s.rec_of_tn.get(tn)
         if owner is not None:
             owner.rel = rel
@@ -105,6 +105,13 @@ class Readback:
         box = Box(node, x, y, w, h, boxes, margin=m, border=bo, padding=pa, fixed=fixed)
         box.bounds = _bounds(box)
         return box
+
+
+def _edges(top: float, right: float, bottom: float, left: float) -> tuple[float, float, float, float]:
+    """Box edges; all-zero edges (most of them) share one tuple instead of one per box."""
+    if top == 0.0 and right == 0.0 and bottom == 0.0 and left == 0.0:
+        return ZERO
+    return (top, right, bottom, left)
 
 
 def _bounds(box: Box) -> tuple[float, float, float, float] | None:

@@ -99,7 +99,9 @@ class ViewNode:
         self.parent: ViewNode | None = None
         self.owner = owner
         self.component: ViewInstance | None = None  # set on a custom component's host node
-        self.light: list[ViewNode] = []  # slot content given by the owner (host nodes only)
+        # slot content given by the owner (host nodes only; others share an empty tuple, as the
+        # list is only ever replaced, never changed in place)
+        self.light: list[ViewNode] | tuple = ()
         self.style: Any = None
         self.style_dirty = True
         self.box: Any = None
