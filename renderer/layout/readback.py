@@ -83,7 +83,7 @@ class Readback:
             ps = self.pieces.get(id(node))
             if not ps:
                 return None
-            box = _bbox(node, ps, fixed)
+            box = _bbox(node, ps, fixed, leaf=True)
             box.pieces = ps
             box.lines = [(p.text, p.x, p.y, p.width) for p in ps]
             box.bounds = _bounds(box)
@@ -161,14 +161,16 @@ def _shift(box: Box, dx: float, dy: float) -> None:
         stack.extend(b.children)
 
 
-def _bbox(node: Any, rects: list, fixed: bool) -> Box:
-    """The union of rectangles (TextPieces or Boxes: x, y, width, height attributes)."""
+def _bbox(node: Any, rects: list, fixed: bool, leaf: bool = False) -> Box:
+    """The union of rectangles (TextPieces or Boxes: x, y, width, height attributes); a `leaf`
+    (text) box shares an empty tuple for its children."""
+    kids: list | tuple = () if leaf else []
     if len(rects) == 1:  # most text is one piece: the same arithmetic without the scans
         r = rects[0]
         x0, y0 = r.x, r.y
-        return Box(node, x0, y0, (x0 + r.width) - x0, (y0 + r.height) - y0, fixed=fixed)
+        return Box(node, x0, y0, (x0 + r.width) - x0, (y0 + r.height) - y0, kids, fixed=fixed)
     x0 = min(r.x for r in rects)
     y0 = min(r.y for r in rects)
     x1 = max(r.x + r.width for r in rects)
     y1 = max(r.y + r.height for r in rects)
-    return Box(node, x0, y0, x1 - x0, y1 - y0, fixed=fixed)
+    return Box(node, x0, y0, x1 - x0, y1 - y0, kids, fixed=fixed)

@@ -33,7 +33,7 @@ class Rec:
         self.text: str | None = None
         self.kids: list | None = None
         self.tn: int | None = None       # its Taffy node (None: text, inline content, display none)
-        self.owned: list[int] = []       # anonymous Taffy nodes made for its content
+        self.owned: list[int] | tuple = ()  # anonymous Taffy nodes made for its content (most have none)
         self.escapes = False             # an out-of-flow descendant is attached outside this subtree
         self.fixed = False               # inside a position: fixed subtree (Box.fixed)
         self.box: Box | None = None
@@ -171,7 +171,7 @@ class LayoutSession:
             self.rec_of_tn.pop(tn, None)
             self.fixed_tns.discard(tn)
         rec.tn = None
-        rec.owned = []
+        rec.owned = ()
 
     # building ----------------------------------------------------------------------
     def element(self, node: Any, display: str, cb: int | None, fixed: bool, line: bool = False) -> int:
@@ -191,7 +191,7 @@ class LayoutSession:
             self.to_drop.extend(rec.owned)
             for o in rec.owned:
                 self.para_of_tn.pop(o, None)
-            rec.owned = []
+            rec.owned = ()
             self.t.mark_dirty(tn)
         if has_calc(node.style):
             self.t.set_style(tn, self.calc.style(tn, node.style, display, line))
@@ -284,7 +284,11 @@ class LayoutSession:
 
     def _anon(self, style: Any) -> int:
         tn = self.t.node(style)
-        self.stack[-1].owned.append(tn)
+        owner = self.stack[-1]
+        if owner.owned:
+            owner.owned.append(tn)
+        else:
+            owner.owned = [tn]
         self.lists[tn] = []
         return tn
 

@@ -93,7 +93,8 @@ class ViewNode:
                  key: Any = None):
         self.tag = tag
         self.attrs: dict = attrs or {}
-        self.children: list[ViewNode] = []
+        # a text node never has children: they all share an empty tuple
+        self.children: list[ViewNode] | tuple = [] if text is None else ()
         self.text = text
         self.key = key
         self.parent: ViewNode | None = None
