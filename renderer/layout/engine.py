@@ -25,7 +25,7 @@ Node = int  # a Taffy node id
 
 def _leaf(para: Paragraph):
     """The measure function of a Taffy leaf holding a paragraph."""
-    return lambda _kw, _kh, limit: para.size(limit)
+    return para.measure
 
 
 def _is_text(node: Any) -> bool:

@@ -99,7 +99,8 @@ class _Shape:
     the line boxes per width. Line boxes refer to runs by index, so they are shared as they are;
     nothing mutates them once built."""
 
-    __slots__ = ("measurer", "kept", "nowrap", "break_all", "ellipsis", "clamp", "atoms", "layouts", "single")
+    __slots__ = ("measurer", "kept", "nowrap", "break_all", "ellipsis", "clamp", "atoms", "layouts", "single",
+                 "empty")
 
 
 _shapes: dict[tuple, _Shape] = {}
@@ -130,6 +131,7 @@ class Paragraph:
         self.nowrap, self.break_all, self.ellipsis, self.clamp = (shape.nowrap, shape.break_all,
                                                                   shape.ellipsis, shape.clamp)
         self._atoms, self._layouts, self._single = shape.atoms, shape.layouts, shape.single
+        self._empty = shape.empty
 
     def _shape(self, runs: list[Run], container_style: Any, measurer: TextMeasurer) -> _Shape:
         """Work out this paragraph's shape (white space, atoms, one-line size) from scratch."""
@@ -148,6 +150,7 @@ class Paragraph:
         self._atoms = shape.atoms = self._split()
         shape.layouts = {}  # width key → line boxes, filled by `layout`
         self._single = shape.single = self._single_line_size()
+        shape.empty = not any(t.strip(" ") for _, t in shape.kept)
         return shape
 
     def _single_line_size(self) -> tuple[float, float] | None:
@@ -162,7 +165,7 @@ class Paragraph:
         return (sum(w for _, _, w in parts), height)
 
     def is_empty(self) -> bool:
-        return not any(r.text.strip(" ") for r in self.runs)
+        return self._empty
 
     def _split(self) -> list[tuple[int, str, float]]:
         out = []
@@ -190,6 +193,14 @@ class Paragraph:
             self._align(lines, max_width)
             self._layouts[key] = lines
         return lines
+
+    def measure(self, _known_w: float, _known_h: float, limit: float | None) -> tuple[float, float]:
+        """`size(limit)` as a Taffy measure function (taffy_tree.Measure); the one-line case is
+        answered here, as Taffy asks a list's paragraphs thousands of times per layout."""
+        single = self._single
+        if single is not None and (self.nowrap or limit is None or single[0] <= limit + FIT_EPSILON):
+            return single
+        return self.size(limit)
 
     def size(self, max_width: float | None) -> tuple[float, float]:
         single = self._single

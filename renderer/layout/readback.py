@@ -93,7 +93,12 @@ class Readback:
             return None
         if tn is not None:
             fixed = fixed or rec.fixed
-        boxes = [k for k in (self.to_box(c, fixed) for c in kids(node)) if k is not None]
+        boxes = []
+        to_box = self.to_box
+        for c in kids(node):
+            k = to_box(c, fixed)
+            if k is not None:
+                boxes.append(k)
         if tn is None:  # an inline element inside a paragraph: the union of its text
             if not boxes:
                 return None

@@ -158,14 +158,14 @@ class TaffyTree:
         fn = self.measures.get(nid)
         if fn is None:
             return (0.0, 0.0)
-        if not math.isnan(known_w):
+        # (x == x is False only for NaN, Taffy's "unknown"; cheaper than math.isnan here)
+        if known_w == known_w:
             limit: float | None = known_w
-        elif avail_w["dim"] == DEFINITE:
-            limit = avail_w["value"]
         else:
-            limit = 0.0 if avail_w["dim"] == MIN_CONTENT else None
+            dim = avail_w["dim"]
+            limit = avail_w["value"] if dim == DEFINITE else 0.0 if dim == MIN_CONTENT else None
         w, h = fn(known_w, known_h, limit)
-        return (known_w if not math.isnan(known_w) else w, known_h if not math.isnan(known_h) else h)
+        return (known_w if known_w == known_w else w, known_h if known_h == known_h else h)
 
     def layout(self, nid: int) -> taffylib.PyLayout:
         lay = taffylib.PyLayout()
