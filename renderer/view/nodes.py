@@ -161,7 +161,8 @@ class ViewNode:
         return self.tag == TEXT
 
     def set_children(self, children: list[ViewNode]) -> None:
-        if children is not self.children and [id(c) for c in children] != [id(c) for c in self.children]:
+        old = self.children
+        if children is not old and (len(children) != len(old) or any(a is not b for a, b in zip(children, old))):
             mark_changed(self)
         self.children = children
         for child in children:

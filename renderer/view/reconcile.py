@@ -171,7 +171,10 @@ def _children(vnode: list) -> list:
 
 
 def _has_observer(attrs: dict) -> bool:
-    return any(name.startswith("change:") for name in attrs)
+    for name in attrs:  # (a plain loop: this runs for every element built or updated)
+        if name.startswith("change:"):
+            return True
+    return False
 
 
 _MISSING = _Missing()
