@@ -143,3 +143,28 @@ def test_kept_data_takes_the_changes_and_impure_templates_keep_none():
         ["view", {}, ["1"], None], ["view", {}, ["2"], None], ["view", {}, ["3"], None]]
     calls.render("p/a.wxml", {"x": 1}, "i", None)
     assert calls.render("p/a.wxml", {"x": 2}, "i", [[["x"], 2]]) == [["view", {}, ["2.0"], None]]
+
+
+def test_unchanged_items_come_back_as_the_same_vnode_objects():
+    rt = _runtime(TEMPLATES["block body"])  # two vnodes per item
+    data = {"list": [_item(i) for i in range(4)] + [_item(1)]}  # a repeated item: equal pieces
+    first = rt.render("p/a.wxml", data, "i", None)
+    apply_change(data, ["list", 2, "title"], "new")
+    second = rt.render("p/a.wxml", data, "i", [[["list", 2, "title"], "new"]])
+    assert second == _runtime(TEMPLATES["block body"]).render("p/a.wxml", data)
+    elements = [(a, b) for a, b in zip(first, second) if isinstance(a, list)]  # (texts may be interned)
+    assert [a is b for a, b in elements] == [True, True, False, True, True]
+
+
+def test_a_loop_skipped_by_a_render_does_not_refer_back_past_it():
+    src = ('<view wx:if="{{show}}"><text wx:for="{{list}}">{{item}}</text></view>'
+           '<view wx:for="{{other}}">{{item}}</view>')
+    rt, fresh = _runtime(src), _runtime(src)
+    data = {"show": True, "list": ["a", "b"], "other": [1, 2, 3]}
+    steps = [[(["show"], False)], [(["other", 0], 9)], [(["show"], True)], [(["list", 1], "c")], [(["other"], [])],
+             [(["other"], [4])]]
+    rt.render("p/a.wxml", data, "i", None)
+    for changes in steps:
+        for path, value in changes:
+            apply_change(data, path, value)
+        assert rt.render("p/a.wxml", data, "i", [[p, v] for p, v in changes]) == fresh.render("p/a.wxml", data)

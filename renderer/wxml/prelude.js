@@ -89,15 +89,18 @@ var $W = (function () {
     }
     if (inst != null) {
       var store = memos[inst];
-      if (!store || list === null) store = memos[inst] = {};
-      memo = { store: store, changes: list === null ? [] : list.map(function (c) { return typeof c[0] === "string" ? [c[0]] : c[0]; }) };
+      if (!store || list === null) store = memos[inst] = { gen: 0, sites: {} };
+      store.gen++;  // markers numbered in this render; a site's numbers stay valid for the next one only
+      memo = { store: store, marks: 0,
+               changes: list === null ? [] : list.map(function (c) { return typeof c[0] === "string" ? [c[0]] : c[0]; }) };
     }
-    try { files[file].body(data, O); }
-    catch (e) { if (inst != null) delete mirrors[inst]; throw e; }
+    var marks = 0;
+    try { files[file].body(data, O); marks = memo === null ? 0 : memo.marks; }
+    catch (e) { if (inst != null) { delete mirrors[inst]; delete memos[inst]; } throw e; }
     finally { memo = null; }
     $z(O, 1);
     O.push('],');
-    O.push(JSON.stringify(errs), ']');
+    O.push(JSON.stringify(errs), ',', String(marks), ']');
     return O.join('');
   }
   function forget(file) { delete files[file]; memos = {}; mirrors = {}; }
@@ -146,11 +149,14 @@ var $W = (function () {
   // nor any other data name its body reads (`reads`) was set since.
   function eachm(site, field, reads, v, fn, O) {
     if (memo === null || !Array.isArray(v)) {
-      if (memo !== null) delete memo.store[site];
+      if (memo !== null) delete memo.store.sites[site];
       $each(v, fn);
       return;
     }
-    var prev = memo.store[site], ch = memo.changes, all = prev === undefined, dirty = {};
+    var entry = memo.store.sites[site], prev = entry === undefined ? undefined : entry.items;
+    // (a site skipped by the last render, e.g. under a false wx:if, has stale marker numbers)
+    var numbered = entry !== undefined && entry.gen === memo.store.gen - 1;
+    var ch = memo.changes, all = prev === undefined, dirty = {};
     for (var k = 0; k < ch.length && !all; k++) {
       var p = ch[k], head = p[0];
       if (reads.indexOf(head) >= 0) all = true;
@@ -161,20 +167,28 @@ var $W = (function () {
         else dirty[ix] = true;
       }
     }
-    var out = new Array(v.length);
+    // Items go out wrapped in markers numbered in document order (renderer/wxml/vnode_pieces.py):
+    // {"$n":[0,vnodes]} for an item written now, {"$r":k} for "the vnodes of marker k of the last
+    // render", so the host neither parses nor compares an unchanged item again.
+    var out = new Array(v.length), kept, text;
     for (var i = 0; i < v.length; i++) {
-      if (!all && i < prev.length && !dirty[i] && prev[i] !== undefined) {
-        if (prev[i]) O.push(prev[i]);
-        out[i] = prev[i];
-        continue;
+      kept = !all && i < prev.length && !dirty[i] && prev[i] !== undefined ? prev[i] : null;
+      if (kept !== null) text = kept.t;
+      else {
+        var mark = O.length;
+        fn(v[i], i);
+        text = O.splice(mark, O.length - mark).join('');
       }
-      var mark = O.length;
-      fn(v[i], i);
-      var piece = O.splice(mark, O.length - mark).join('');
-      if (piece) O.push(piece);  // no empty entry: $z strips the comma at a container's first entry
-      out[i] = piece;
+      if (text.charAt(0) === ',') {  // every vnode a loop body writes starts with its comma
+        if (kept !== null && numbered && kept.k >= 0) O.push(',{"$r":' + kept.k + '}');
+        else O.push(',{"$n":[0', text, ']}');  // (a 0 before the item's own comma: no copying)
+        out[i] = { t: text, k: memo.marks++ };
+      } else {
+        if (text) O.push(text);  // (no empty entry: $z strips a container's first comma)
+        out[i] = { t: text, k: -1 };
+      }
     }
-    memo.store[site] = out;
+    memo.store.sites[site] = { gen: memo.store.gen, items: out };
   }
   function forgetWxs(rel) { delete wxsDefs[rel]; delete wxsCache[rel]; }
   return { files: files, def: def, err: err, tpl: tpl, inc: inc, render: render, forget: forget, forgetWxs: forgetWxs,

@@ -16,6 +16,7 @@ import quickjs
 from bridge.diagnostics import Diagnostic, DiagnosticLog, error
 from renderer.wxml.compiler import CompiledTemplate
 from renderer.wxml.data_mirror import reads_only
+from renderer.wxml.vnode_pieces import Pieces
 
 Report = Callable[[Diagnostic], None]
 _PRELUDE = (Path(__file__).with_name("prelude.js")).read_text(encoding="utf-8")
@@ -39,6 +40,7 @@ class TemplateRuntime:
         self._loaded: dict[str, str] = {}  # rel path → digest of the unit loaded
         self._reads_only: dict[str, bool] = {}  # rel path → its render cannot change its data
         self._mirrored: set[str] = set()  # instances whose data the JS context keeps (data_mirror.py)
+        self._pieces = Pieces()  # loop items' parsed vnodes per instance (vnode_pieces.py)
 
     def load(self, compiled: CompiledTemplate) -> None:
         """Evaluate each unit not yet loaded (or changed since); idempotent per file."""
@@ -55,6 +57,7 @@ class TemplateRuntime:
             if rel in self._loaded:  # changed code: what was kept for the old code is no longer valid
                 self.ctx.eval("$W.forgetMemos")(None)
                 self._mirrored.clear()
+                self._pieces.forget()
                 self._reads_only = {compiled.rel_path: pure}
             self._loaded[rel] = digest
 
@@ -82,6 +85,7 @@ class TemplateRuntime:
         """Drop what loops and the data mirror kept for `instance` (it was removed)."""
         self.ctx.eval("$W.forgetMemos")(instance)
         self._mirrored.discard(instance)
+        self._pieces.forget(instance)
 
     def forget_wxs(self, rel: str) -> None:
         """Drop a cached .wxs module so the next load re-evaluates it (hot reload)."""
@@ -105,7 +109,7 @@ class TemplateRuntime:
             if out is None:
                 return []  # the render failed (reported); the whole data would fail the same way
             if out != _RESYNC:
-                return self._result(out)
+                return self._result(out, instance)
             self._mirrored.discard(instance)
         return self.render_json(rel_path, json.dumps(data, ensure_ascii=False), instance, changes)
 
@@ -123,20 +127,30 @@ class TemplateRuntime:
             self._mirrored.add(instance)
         elif instance is not None:
             self._mirrored.discard(instance)
-        return self._result(out)
+        return self._result(out, instance)
 
     def _call(self, rel_path: str, data_json: str | None, instance: str | None, changes_json: str | None,
               keep: bool = False) -> str | None:
         try:
             return self._render(rel_path, data_json, instance, changes_json, keep)
         except quickjs.JSException as exc:
-            if instance is not None:
+            if instance is not None:  # (the context dropped what it kept for the instance)
                 self._mirrored.discard(instance)
+                self._pieces.forget(instance)
             self.report(Diagnostic("error", f"render failed: {exc}", rel_path))
             return None
 
-    def _result(self, out: str) -> list:
-        tree, errs = json.loads(out)
+    def _result(self, out: str, instance: str | None) -> list:
+        tree, errs, marks = json.loads(out)
         for message, file, line, col in errs:
             self.report(Diagnostic("error", message, file, line, col))
+        if marks:
+            try:
+                return self._pieces.expand(tree, marks, instance)
+            except (KeyError, IndexError, ValueError):
+                if instance is not None:  # out of step with the context: start both afresh
+                    self.forget_instance(instance)
+                raise
+        if instance is not None:
+            self._pieces.forget(instance)
         return tree
