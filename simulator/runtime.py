@@ -307,8 +307,13 @@ class Simulator:
             self.report(exc.diagnostic)
             return
         if view.visible_height != height:  # fixed-position boxes are placed against it: lay out again
+            restyle = view.visible_height is not None  # vh counts in the window's height: restyle
             view.visible_height = height
             view.layout_dirty = True
+            if restyle:
+                for node in view.root.walk():
+                    node.style_dirty = True
+                    mark_changed(node)
 
     # hot reload -----------------------------------------------------------------------
     def reload_views(self, styles: bool = True, templates: bool = False) -> None:

@@ -7,6 +7,7 @@ file changes (`invalidate`), which is what hot reload relies on.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from typing import Any, Callable
 
@@ -57,6 +58,7 @@ class ViewServices:
         self._ua = default_stylesheet()
         self._layouts: dict[int, tuple[ViewNode, LayoutSession]] = {}
         self._warned_tags: set[tuple[str, str]] = set()
+        self._window_viewports: dict[float, Viewport] = {}
         # image sources and remote fonts (renderer/view/resources.py); the simulator wires its
         # local files, thread-safe queue and traffic log into it
         self.resources = Resources(project, report)
@@ -191,33 +193,44 @@ class ViewServices:
             self._resolvers[key] = resolver
         return resolver
 
-    def resolver_for_instance(self, inst: Any) -> StyleResolver:
+    def window_viewport(self, height: float | None) -> Viewport:
+        """The viewport a page's styles see: the device's width and the page window's height
+        (the screen less the navigation and tab bars), which is what `vh` counts in WeChat."""
+        if height is None or height == self.viewport.height:
+            return self.viewport
+        found = self._window_viewports.get(height)
+        if found is None:
+            found = self._window_viewports[height] = dataclasses.replace(self.viewport, height=height)
+        return found
+
+    def resolver_for_instance(self, inst: Any, viewport: Viewport | None = None) -> StyleResolver:
         """The resolver for an instance's template: its isolation mode and external classes.
 
         Asked once per styled node; the pick is kept on the instance while its options (set by
-        instanceInit) stay the same object, unless it maps external classes (those follow the
-        host's attributes, which a render may change).
+        instanceInit) and the viewport stay the same objects, unless it maps external classes
+        (those follow the host's attributes, which a render may change).
         """
+        viewport = viewport or self.viewport
         kept = getattr(inst, "style_resolver", None)
-        if kept is not None and kept[0] == self._resolver_gen and kept[1] is inst.options:
+        if kept is not None and kept[0] == self._resolver_gen and kept[1] is inst.options and kept[3] is viewport:
             return kept[2]
-        resolver = self._resolver_for_instance(inst)
+        resolver = self._resolver_for_instance(inst, viewport)
         if not inst.options.get("externalClasses"):
-            inst.style_resolver = (self._resolver_gen, inst.options, resolver)
+            inst.style_resolver = (self._resolver_gen, inst.options, resolver, viewport)
         return resolver
 
-    def _resolver_for_instance(self, inst: Any) -> StyleResolver:
+    def _resolver_for_instance(self, inst: Any, viewport: Viewport) -> StyleResolver:
         files = style_files(inst, self.project.json_of)
         mapped = frozenset(c for cs in external_map(inst).values() for c in cs)
         owner_files = style_files(inst.host.owner, self.project.json_of) if mapped else ()
-        key = (files, owner_files, mapped)
+        key = (files, owner_files, mapped, viewport)
         resolver = self._resolvers.get(key)
         if resolver is None:
             sheets = [self._ua] + [s for s in (self._sheet(f) for f in files) if s is not None]
             if mapped:
                 owner = [s for s in (self._sheet(f) for f in owner_files) if s is not None]
                 sheets.append(external_sheet(owner, mapped))
-            resolver = self._resolvers[key] = StyleResolver(sheets, self.viewport, self.report)
+            resolver = self._resolvers[key] = StyleResolver(sheets, viewport, self.report)
         return resolver
 
     def keyframes_for(self, node: ViewNode, name: str) -> Any:
@@ -258,6 +271,7 @@ class ViewServices:
         values (`animator`) lie over the cascade's result; `view` is the page they belong to.
         """
         html = root.state.get("htmlStyle") if root.state else None  # page-meta's root-font-size (rem)
+        viewport = self.window_viewport(getattr(view, "visible_height", None))
         stack: list[tuple[ViewNode, Any, bool]] = [(root, html, False)]
         while stack:
             node, parent_style, parent_changed = stack.pop()
@@ -271,8 +285,9 @@ class ViewServices:
                 if is_virtual_host(node):  # no element: its class and style do not apply
                     style = self._virtual_style(parent_style)
                 else:
-                    resolver = self.resolver_for_instance(node.owner)
-                    host = self.resolver_for_instance(node.component) if node.component is not None else None
+                    resolver = self.resolver_for_instance(node.owner, viewport)
+                    host = (self.resolver_for_instance(node.component, viewport)
+                            if node.component is not None else None)
                     style = resolver.compute(node, parent_style, host)
                     style = self.animator.overlay(node, style, node.style, view)
                 changed = style is not node.style
