@@ -124,8 +124,8 @@ class Animator:
                 continue
             stack.extend(node.children)
             data = node.attrs.get("animation") if node.attrs else None
-            if data is None and node not in self._applied:
-                continue
+            if data is None and (not self._applied or node not in self._applied):
+                continue  # (an empty weak dictionary is not asked: each lookup builds a weak reference)
             if self._applied.get(node) != data:
                 self._applied[node] = data
                 if data:

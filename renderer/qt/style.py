@@ -49,6 +49,15 @@ def qcolor(value: Any, current: QColor | None = None) -> QColor | None:
         return c if c.isValid() else None
     if isinstance(value, QColor):
         return value
+    key, made = None, None
+    if type(value) is tuple:
+        try:
+            made = _made.get(value)
+            key = value
+        except TypeError:  # not hashable: not a computed colour
+            pass
+    if made is not None:
+        return QColor(made)  # a copy: callers may change the colour they get (setAlphaF)
     try:
         r, g, b = (int(round(float(x))) for x in value[:3])
         a = float(value[3]) if len(value) > 3 else 1.0
@@ -56,7 +65,15 @@ def qcolor(value: Any, current: QColor | None = None) -> QColor | None:
         return None
     c = QColor(max(0, min(255, r)), max(0, min(255, g)), max(0, min(255, b)))
     c.setAlphaF(max(0.0, min(1.0, a if a <= 1.0 else a / 255.0)))
+    if key is not None:
+        if len(_made) >= 4096:
+            _made.clear()
+        _made[key] = QColor(c)
     return c
+
+
+# Computed colours (tuples) seen by `qcolor`: a page paints a few colours many times.
+_made: dict[tuple, QColor] = {}
 
 
 def hex_color(text: str, alpha: float = 1.0) -> QColor:
