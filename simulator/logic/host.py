@@ -21,7 +21,7 @@ from simulator.logic.loader import ModuleLoader
 from simulator.logic.loopguard import guard_loops
 
 BASELIB = Path(__file__).with_name("baselib")
-BASELIB_FILES = ("runtime.js", "setdata.js", "defs.js", "instances.js", "tree.js", "lifecycle.js", "wx.js",
+BASELIB_FILES = ("builtins.js", "runtime.js", "setdata.js", "defs.js", "instances.js", "tree.js", "lifecycle.js", "wx.js",
                  "query.js", "tasks.js", "canvas.js", "animation.js", "media.js", "map.js", "update.js",
                  "entry.js")
 
