@@ -70,6 +70,11 @@ def render_page(mp: Any, lib: Library, usage: Usage) -> PageResult:
         result.errors.append(f"{type(exc).__name__}: {exc}")
         return result
     mp.libs_seen = len(mp.diagnostics())
+    logged = getattr(mp, "libs_logged", 0)  # console.error from library code (a caught exception)
+    mp.libs_logged = len(mp.console())
+    for entry in mp.console()[logged:]:
+        if entry.get("level") == "error":
+            result.errors.append(f"console.error: {entry.get('args')}"[:500])
     for diag in mp.diagnostics()[seen:]:
         text = str(diag)
         if diag.severity == "error":
