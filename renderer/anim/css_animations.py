@@ -44,7 +44,7 @@ class CssAnimations:
 
     def update(self, node: ViewNode, base: ComputedStyle, view: Any) -> None:
         """Start, adjust or stop the node's animations for its new cascaded style `base`."""
-        state = self._states.get(node) if self._states else None  # (no weak reference built when empty)
+        state = self._states.get(node) if self._states.data else None  # (see Animator.overlay)
         if state is None and not base.get("animation-name"):
             return
         specs = specs_of(base)

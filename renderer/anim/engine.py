@@ -124,7 +124,7 @@ class Animator:
                 continue
             stack.extend(node.children)
             data = node.attrs.get("animation") if node.attrs else None
-            if data is None and (not self._applied or node not in self._applied):
+            if data is None and (not self._applied.data or node not in self._applied):
                 continue  # (an empty weak dictionary is not asked: each lookup builds a weak reference)
             if self._applied.get(node) != data:
                 self._applied[node] = data
@@ -139,9 +139,10 @@ class Animator:
         animation-* values start, adjust or stop the node's CSS animations.
         """
         self.css.update(node, base, view)
-        # (the weak dictionaries are tested for emptiness first: a lookup builds a weak
-        # reference, and most pages animate nothing while thousands of nodes are styled)
-        layer = self._layers.get(node) if self._layers else None
+        # (the weak dictionaries are tested for emptiness first, on their underlying `data`
+        # dict: a lookup builds a weak reference and len() is a Python call, and most pages
+        # animate nothing while thousands of nodes are styled)
+        layer = self._layers.get(node) if self._layers.data else None
         if base.get("transition-property"):
             old = self._bases.get(node)
             if old is None and not layer:
@@ -153,7 +154,7 @@ class Animator:
         elif self._bases and node in self._bases:
             del self._bases[node]
         if not layer:
-            if self._inherit_from:
+            if self._inherit_from.data:
                 self._inherit_from.pop(node, None)
             return base
         values = dict(base._values)
@@ -169,7 +170,7 @@ class Animator:
 
     def child_parent(self, node: ViewNode) -> Any:
         """The style `node`'s children and ::before/::after inherit from."""
-        return self._inherit_from.get(node, node.style) if self._inherit_from else node.style
+        return self._inherit_from.get(node, node.style) if self._inherit_from.data else node.style
 
     def _transitions(self, node: ViewNode, view: Any, old: ComputedStyle, new: ComputedStyle, shown: Any) -> None:
         """CSS Transitions 1 §3: a changed property listed in transition-property transitions
