@@ -399,9 +399,14 @@ class LayoutSession:
         t = self.t
         changed = []
         for tn, new in self.lists.items():
-            if t.children.get(tn) != new:
-                t.clear_children(tn)
-                changed.append((tn, new))
+            old = t.children.get(tn)
+            if old != new:
+                n = len(old) if old else 0
+                if n and len(new) > n and new[:n] == old:
+                    changed.append((tn, new[n:]))  # items appended: keep the ones it has
+                else:
+                    t.clear_children(tn)
+                    changed.append((tn, new))
         drop = [tn for tn in dict.fromkeys(self.to_drop) if tn in t.children]
         for tn in drop:
             t.clear_children(tn)
