@@ -37,3 +37,19 @@ def test_prefixed_transition_longhands_and_white_space_wrap():
     assert not problems
     assert values["transition-duration"] == (300.0,) and values["transition-property"] == ("opacity",)
     assert values["white-space"] == "normal"
+
+
+def test_text_transform_is_measured_and_inherited(tmp_path):
+    from renderer.layout.inline import transform_text
+    from simulator import launch
+    from tests.miniprogram import write_project
+
+    assert transform_text("hello big world", {"text-transform": "capitalize"}) == "Hello Big World"
+    assert transform_text("MiXed", {"text-transform": "lowercase"}) == "mixed"
+    root = write_project(tmp_path / "p", {"pages/a/a": {"js": "Page({})", "wxml": (
+        '<view style="text-transform:uppercase"><text id="up">abc</text></view><text id="ref">ABC</text>'
+        '<text id="plain">abc</text>')}})
+    with launch(root, storage=tmp_path / "s") as mp:
+        page = mp.current_page()
+        up = page.query("#up").size()["width"]
+        assert up == page.query("#ref").size()["width"] != page.query("#plain").size()["width"]

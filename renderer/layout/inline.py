@@ -26,6 +26,23 @@ class Run:
     keep_newlines: bool = False  # WeChat's <text> turns "\n" into line breaks
 
 
+def transform_text(text: str, style: Any) -> str:
+    """CSS Text 3 §2.1 text-transform: uppercase, lowercase, or capitalize (the first letter of
+    each word); the layout measures and paints the transformed text."""
+    how = style.get("text-transform") if style is not None else None
+    if not how or how == "none":
+        return text
+    if how == "uppercase":
+        return text.upper()
+    if how == "lowercase":
+        return text.lower()
+    out, start = [], True
+    for ch in text:
+        out.append(ch.upper() if start and ch.isalpha() else ch)
+        start = ch.isspace() or (start and not ch.isalpha())
+    return "".join(out)
+
+
 @dataclass
 class Fragment:
     """A piece of one run placed on one line; x, y relative to the paragraph's content box."""

@@ -15,7 +15,7 @@ from typing import Any
 from .box import Box
 from .calc_pass import CalcPass
 from .engine import _display, _is_text, _leaf, _out_of_flow, _viewport_style, atomic, inline_only, kids, transparent
-from .inline import Paragraph, Run
+from .inline import Paragraph, Run, transform_text
 from .readback import Readback
 from .taffy_style import anonymous_block_style, anonymous_line_style, element_style, has_calc
 from .taffy_tree import TaffyTree
@@ -343,7 +343,7 @@ class LayoutSession:
     def _collect_runs(self, node: Any, runs: list[Run], keep_newlines: bool) -> None:
         self.note(node)
         if _is_text(node):
-            runs.append(Run(node.text, node.style, node, keep_newlines))
+            runs.append(Run(transform_text(node.text, node.style), node.style, node, keep_newlines))
             return
         if _display(node) == "none":
             return

@@ -32,7 +32,7 @@ INITIAL: dict[str, Any] = {
     "font-size": 16.0, "font-weight": 400, "font-family": ("sans-serif",), "font-style": "normal",
     "line-height": 16.0 * NORMAL_LINE_HEIGHT, LH_FACTOR_KEY: NORMAL_LINE_HEIGHT, REM_KEY: 16.0,
     VARS_KEY: NO_CUSTOM_PROPS,
-    "text-align": "left", "text-decoration": "none", "white-space": "normal", "word-break": "normal",
+    "text-align": "left", "text-transform": "none", "text-decoration": "none", "white-space": "normal", "word-break": "normal",
     "vertical-align": "baseline",
     "flex-direction": "row", "flex-wrap": "nowrap", "justify-content": "flex-start",
     "align-items": "stretch", "align-self": "auto", "align-content": "stretch",
@@ -55,7 +55,7 @@ _INSET = {"sat": 0, "sar": 1, "sab": 2, "sal": 3}
 INHERITED = frozenset({
     "color", "font-size", "font-weight", "font-family", "font-style", "line-height", LH_FACTOR_KEY, REM_KEY,
     VARS_KEY,
-    "text-align", "white-space", "visibility", "word-break",
+    "text-align", "white-space", "visibility", "word-break", "text-transform",
 })
 
 LONGHANDS_OF: dict[str, tuple[str, ...]] = {

@@ -353,6 +353,8 @@ def aspect_ratio(tokens: list) -> dict[str, Any] | None:
     return {"aspect-ratio": w / h if w > 0 and h > 0 else "auto"}
 
 
+# CSS Text 3 §2.1 text-transform (full-width and full-size-kana are not applied).
+_register_single(("text-transform",), keywords("none", "uppercase", "lowercase", "capitalize"))
 # CSS 2.1 §9.5.1 float, §9.5.2 clear (laid out as renderer/layout/engine.py `floats` says).
 _register_single(("float",), keywords("left", "right", "none"))
 _register_single(("clear",), keywords("none", "left", "right", "both"))

@@ -199,7 +199,7 @@ USAGES = COMMON + OTHERS
 # file:line by wxsim); the reason says what the page loses.
 GAPS = (
     ("'transform'", "translateY(.5) has no unit, invalid CSS dropped as in a browser"),
-    ("transform", "text-transform is not implemented; backface-visibility has no effect without 3D"),
+    ("transform", "backface-visibility has no effect without 3D transforms"),
     ("'-webkit-", "vendor-prefixed property with no visual effect in a render"),
     ("'cursor'", "no visual effect on a phone"),
     ("'user-select'", "no visual effect in a render"),
