@@ -8,7 +8,9 @@ and npm packages built into `miniprogram_npm` folders.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,8 @@ class Project:
         tab_list = (app.get("tabBar") or {}).get("list") or []
         self.tab_pages = [normalize_route(item.get("pagePath", ""))[0] for item in tab_list]
         self.window = {**WINDOW_DEFAULTS, **(app.get("window") or {})}
+        # rel → (file identity: mtime, size, inode; parsed object) for json_of
+        self._json: dict[str, tuple[tuple, Any]] = {}
 
     @classmethod
     def load(cls, path: str | Path) -> Project:
@@ -110,12 +114,24 @@ class Project:
     def json_of(self, base: str) -> dict:
         """The json next to a page or component (`base` without extension); {} if absent."""
         rel = base + ".json"
-        if not self.exists(rel):
+        path = self.root / rel
+        try:
+            st = os.stat(path)
+        except OSError:
             return {}
-        data = load_json(self.root / rel, rel)
+        if not stat.S_ISREG(st.st_mode):
+            return {}
+        # Parsed once per version of the file: the window chrome asks for the page's json on
+        # every paint. A copy goes out, so callers may change what they get.
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        kept = self._json.get(rel)
+        if kept is not None and kept[0] == stamp:
+            return dict(kept[1])
+        data = load_json(path, rel)
         if not isinstance(data, dict):
             raise error("expected a JSON object", rel, 1, 1)
-        return data
+        self._json[rel] = (stamp, data)
+        return dict(data)
 
     def page_json(self, route: str) -> dict:
         return self.json_of(route)
