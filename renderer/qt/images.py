@@ -60,6 +60,9 @@ class ImageStore:
             return self._cached(src, local.stat().st_mtime, lambda: _read(local))
         low = src.lower()
         if low.startswith(("http://", "https://", "//")) and self.remote is not None:
+            hit = self._cache.get(src)
+            if hit is not None and hit[1] is not None:
+                return hit[1]  # decoded once; painting does not ask the loader again
             data = self.remote(src)
             return None if data is None else self._cached(src, 0.0, lambda: decode_bytes(data))
         if low.startswith(("http://", "https://", "//", "wxfile://", "cloud://")):
