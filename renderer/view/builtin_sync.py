@@ -1,5 +1,6 @@
 """One walk, before styling, over what a render changed, for the built-ins that configure or
-place themselves from their attributes: match-media, root-portal, page-container and map.
+place themselves from their attributes: swiper, picker-view, video/audio, image/cover-image
+(loads), match-media, root-portal, page-container and map.
 
 Sharing the walk keeps a setData's cost in proportion to what it changed, however many of
 these modules there are. A page whose viewport object was replaced since its last pass is
@@ -12,10 +13,15 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from renderer.view import map_view, match_media, page_container, root_portal
+from renderer.view import (image_loads, map_view, match_media, media_element, page_container, picker_view,
+                           root_portal, swiper)
 from renderer.view.nodes import TEXT, ViewNode
 
 SYNCS: dict[str, Callable[[Any, ViewNode], None]] = {
+    "swiper": swiper.sync,
+    "picker-view": lambda view, node: picker_view.sync(node),
+    **{tag: media_element.sync for tag in media_element.MEDIA_TAGS},
+    **{tag: image_loads.sync for tag in image_loads.IMAGE_TAGS},
     "match-media": match_media.sync,
     "root-portal": root_portal.sync,
     "page-container": page_container.sync,

@@ -32,17 +32,6 @@ FIT_MODES = {"widthFix": "height", "heightFix": "width"}  # mode → the side th
 SizeOf = Callable[[bytes], "tuple[int, int] | None"]
 
 
-def sync_tree(view: Any, root: ViewNode, since: int) -> None:
-    """Start loads for images whose `src` changed in subtrees changed after generation `since`,
-    and keep each image's fit style in step with its `mode`."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.tag == TEXT or node.changed_at <= since:
-            continue
-        stack.extend(node.children)
-        if node.tag in IMAGE_TAGS:
-            sync(view, node)
 
 
 def sync(view: Any, node: ViewNode) -> None:

@@ -25,7 +25,7 @@ from bridge.diagnostics import Diagnostic
 from renderer.view import media_layout
 from renderer.view.events import propagate
 from renderer.view.media_player import MediaPlayer, MediaSource
-from renderer.view.nodes import TEXT, ViewNode
+from renderer.view.nodes import ViewNode
 from renderer.view.scroll import SHIFTED, offsets
 
 if TYPE_CHECKING:
@@ -40,16 +40,6 @@ def player_of(node: Any) -> MediaPlayer | None:
     return found if isinstance(found, MediaPlayer) else None
 
 
-def sync_tree(view: PageView, root: ViewNode, since: int) -> None:
-    """Sync every video/audio in subtrees changed after generation `since`."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.tag == TEXT or node.changed_at <= since:
-            continue
-        stack.extend(node.children)
-        if node.tag in MEDIA_TAGS:
-            sync(view, node)
 
 
 def sync(view: PageView, node: ViewNode) -> None:

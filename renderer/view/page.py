@@ -112,11 +112,7 @@ class PageView:
         since = self._synced_generation
         if laid_out:
             page_meta.before_style(self)
-            swiper.sync_tree(self, self.root, since)
-            picker_view.sync_tree(self, self.root, since)
-            media_element.sync_tree(self, self.root, since)
             builtin_sync.sync_tree(self, self.root, since)
-            image_loads.sync_tree(self, self.root, since)
             self.services.animator.scan(self, self.root, since)
             self.services.style_tree(self.root, since, self)
             image_loads.sync_backgrounds(self, self.root, since)

@@ -68,15 +68,6 @@ def sync(picker: ViewNode) -> None:
         column.state["index"] = _clamp(column, values[i] if i < len(values) else 0)
 
 
-def sync_tree(view: PageView, root: ViewNode, since: int) -> None:
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.tag == TEXT or node.changed_at <= since:
-            continue
-        stack.extend(node.children)
-        if node.tag == "picker-view":
-            sync(node)
 
 
 def closest_column(node: ViewNode | None) -> ViewNode | None:

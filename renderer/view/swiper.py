@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from renderer.view.events import propagate
-from renderer.view.nodes import TEXT, ViewNode, mark_changed
+from renderer.view.nodes import ViewNode, mark_changed
 from renderer.view.scroll import number_attr, truthy
 
 if TYPE_CHECKING:
@@ -209,13 +209,3 @@ def release(view: PageView, node: ViewNode) -> None:
     view._changed()
 
 
-def sync_tree(view: PageView, root: ViewNode, since: int) -> None:
-    """Sync every swiper in subtrees changed after generation `since`."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.tag == TEXT or node.changed_at <= since:
-            continue
-        stack.extend(node.children)
-        if node.tag == "swiper":
-            sync(view, node)
