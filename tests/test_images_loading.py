@@ -198,12 +198,10 @@ def _pixel(shot: bytes, x: int, y: int) -> tuple[int, int, int]:
 
 def test_background_shorthand_and_longhands_parse():
     from renderer.wxss.backgrounds import background, background_image
-    from renderer.wxss.stylesheet import parse_declarations
+    from tests.wxss_helpers import declarations
 
     def decl(text):
-        found = []
-        out = parse_declarations(text, "pages/a/a.wxss", found.append, lambda k, m, *w: found.append(m))
-        return dict(kv for d in out for kv in d.longhands), found
+        return declarations(text, "pages/a/a.wxss")
 
     values, problems = decl("background: #fff url(../../img/a.png) no-repeat center / cover")
     assert not problems

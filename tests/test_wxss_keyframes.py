@@ -7,24 +7,10 @@ import math
 
 import pytest
 
-from bridge.diagnostics import DiagnosticLog
-from renderer.wxss import StyleResolver, Viewport, compute_style, parse_declarations, parse_stylesheet
+from renderer.wxss import StyleResolver, Viewport, compute_style
+from tests.wxss_helpers import longhands, sheet
 
 VP = Viewport(375, 667, 2)
-
-
-def sheet(text: str, path: str = "pages/a/a.wxss"):
-    log = DiagnosticLog()
-    return parse_stylesheet(text, path, lambda rel: "", log), log
-
-
-def longhands(text: str) -> dict:
-    log = DiagnosticLog()
-    decls = parse_declarations(text, "a.wxss", log, lambda key, msg, *where: log(msg))
-    out: dict = {}
-    for d in decls:
-        out.update(d.longhands)
-    return out
 
 
 def test_keyframes_selectors_offsets_and_timing_functions():

@@ -4,13 +4,7 @@ identity without perspective; -webkit- transition longhands; `white-space: wrap`
 from __future__ import annotations
 
 from renderer.view.transform_hit import box_matrix
-from renderer.wxss.stylesheet import parse_declarations
-
-
-def decl(text):
-    found = []
-    out = parse_declarations(text, "a.wxss", found.append, lambda k, m, *w: found.append(m))
-    return dict(kv for d in out for kv in d.longhands), found
+from tests.wxss_helpers import declarations as decl
 
 
 def test_skew_matrix_and_translatez_parse():
